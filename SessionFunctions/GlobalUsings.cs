@@ -1,0 +1,6 @@
+global using Microsoft.Azure.Functions.Worker;
+global using Microsoft.Azure.Functions.Worker.Builder;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using SessionFunctions;
+global using SessionFunctions.SignOut;

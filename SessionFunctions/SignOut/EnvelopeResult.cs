@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>
+/// Writes an envelope with the headers every sign-out answer carries. It writes the body itself, so it needs no
+/// MVC services and a test can run it on a bare <see cref="Microsoft.AspNetCore.Http.DefaultHttpContext"/>.
+/// </summary>
+internal sealed class EnvelopeResult<T>(int statusCode, T envelope, JsonTypeInfo<T> typeInfo, string correlationId) : IActionResult
+{
+    public const string CorrelationHeader = "x-correlation-id";
+
+    public int StatusCode => statusCode;
+
+    public T Envelope => envelope;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        // Sign-out answers are per user and per moment: no cache or proxy may keep one.
+        response.Headers.CacheControl = "no-store";
+        response.Headers[CorrelationHeader] = correlationId;
+        await JsonSerializer.SerializeAsync(response.Body, envelope, typeInfo, context.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>The success envelope: <c>{"data": url|null, "code": 0, "msg": ""}</c>, <c>data</c> always present.</summary>
+internal sealed record SuccessEnvelope(
+    [property: JsonPropertyName("data")] string? Data)
+{
+    [JsonPropertyName("code")]
+    public int Code { get; } = ApiCode.Success;
+
+    [JsonPropertyName("msg")]
+    public string Msg { get; } = string.Empty;
+}
+
+/// <summary>The failure envelope: every field present, <c>data</c> null, <c>error</c> null unless debug detail is on.</summary>
+internal sealed record ErrorEnvelope(
+    [property: JsonPropertyName("code")] int Code,
+    [property: JsonPropertyName("msg")] string Msg,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("correlation_id")] string CorrelationId)
+{
+    [JsonPropertyName("data")]
+    [JsonPropertyOrder(-1)]
+    public object? Data { get; }
+}

@@ -1,0 +1,13 @@
+using SessionFunctions.Revocation;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>Writes revocation records.</summary>
+internal interface IRevocationStore
+{
+    /// <summary>
+    /// Writes <paramref name="record"/> unless its family is already revoked, in which case the first record stays.
+    /// Throws <see cref="RevocationStoreUnavailableException"/> when storage cannot be reached in time.
+    /// </summary>
+    Task<RevocationOutcome> RevokeAsync(RevocationRecord record, CancellationToken cancellationToken);
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SessionFunctions.Revocation;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>
+/// Checks a refresh token with <see cref="JsonWebTokenHandler"/> against one <see cref="TokenValidationParameters"/>
+/// built at start-up from <see cref="RefreshTokenOptions"/>, then checks the claims sign-out relies on.
+/// </summary>
+/// <remarks>
+/// Expiry is deliberately not enforced: an expired but genuine token still signs out, because revoking a family
+/// is harmless and a client must always be able to leave. <c>nbf</c> is enforced, with the configured skew.
+/// </remarks>
+internal sealed class RefreshTokenValidator
+{
+    private const string Unreadable = "The refresh token is not a valid token.";
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly TokenValidationParameters _parameters;
+    private readonly RefreshTokenOptions _options;
+    private readonly TimeProvider _time;
+
+    public RefreshTokenValidator(IOptions<RefreshTokenOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        var keys = _options.SigningKeys
+            .Select(k => (SecurityKey)new SymmetricSecurityKey(Encoding.UTF8.GetBytes(k.Secret)) { KeyId = k.Id })
+            .ToArray();
+        var keysById = keys.Where(k => !string.IsNullOrEmpty(k.KeyId))
+            .ToDictionary(k => k.KeyId, k => (IEnumerable<SecurityKey>)[k], StringComparer.Ordinal);
+        _parameters = new TokenValidationParameters
+        {
+            ValidAlgorithms = _options.EffectiveAlgorithms,
+            // A kid in the header selects exactly that key; an unknown kid matches nothing (never "try them all").
+            IssuerSigningKeyResolver = (_, _, kid, _) =>
+                string.IsNullOrEmpty(kid) ? keys : keysById.GetValueOrDefault(kid, []),
+            TryAllIssuerSigningKeys = false,
+            RequireSignedTokens = true,
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            RequireAudience = false,
+            RequireExpirationTime = false,
+            ValidateLifetime = true,
+            LifetimeValidator = NotBeforeOnly,
+            ClockSkew = _options.ClockSkew,
+            LogValidationExceptions = false,
+        };
+    }
+
+    public async Task<(ValidatedRefreshToken? Token, Rejection? Rejection)> ValidateAsync(string refreshToken)
+    {
+        TokenValidationResult result;
+        try
+        {
+            result = await _handler.ValidateTokenAsync(refreshToken, _parameters).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or SecurityTokenException or InvalidOperationException)
+        {
+            // The handler reports almost every fault in its result; this is for the rest, which are all bad input.
+            return Refuse(Unreadable, exception);
+        }
+
+        if (!result.IsValid)
+        {
+            return Refuse(Describe(result.Exception), result.Exception);
+        }
+
+        return result.SecurityToken is JsonWebToken token ? CheckClaims(token, refreshToken) : Refuse(Unreadable, "Not a JWS.");
+    }
+
+    private (ValidatedRefreshToken?, Rejection?) CheckClaims(JsonWebToken token, string compact)
+    {
+        if (token.TryGetHeaderValue<object>("crit", out _))
+        {
+            // RFC 7515 4.1.11: a critical extension this service does not understand makes the token invalid.
+            return Refuse("The refresh token uses an unsupported critical header.", "crit header present.");
+        }
+
+        if (StringClaim(token, "token_type") != _options.TokenType)
+        {
+            return Refuse("The token is not a refresh token.", "token_type claim is missing or not the refresh type.");
+        }
+
+        var subject = StringClaim(token, "sub");
+        if (string.IsNullOrEmpty(subject))
+        {
+            return Refuse("The refresh token has no subject.", "sub claim is missing or not a string.");
+        }
+
+        string? rootId = null;
+        if (token.TryGetPayloadValue<object>(_options.RootIdClaim, out var rootValue))
+        {
+            rootId = rootValue as string;
+            if (string.IsNullOrEmpty(rootId))
+            {
+                return Refuse("The refresh token's family id is invalid.", $"{_options.RootIdClaim} claim is not a non-empty string.");
+            }
+        }
+
+        string? connector = null;
+        if (token.TryGetPayloadValue<object>(_options.ConnectorClaim, out var connectorValue))
+        {
+            connector = connectorValue as string;
+            if (connector is null)
+            {
+                return Refuse("The refresh token's SSO connector is invalid.", $"{_options.ConnectorClaim} claim is not a string.");
+            }
+        }
+
+        DateTimeOffset? expiresAt = token.TryGetPayloadValue<long>("exp", out var exp) ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) : null;
+        return (new ValidatedRefreshToken(subject, TokenFamily.For(rootId, compact), rootId is not null, expiresAt, connector), null);
+    }
+
+    private bool NotBeforeOnly(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        notBefore is null || notBefore.Value <= _time.GetUtcNow().UtcDateTime + _options.ClockSkew;
+
+    private static string? StringClaim(JsonWebToken token, string name) =>
+        token.TryGetPayloadValue<object>(name, out var value) ? value as string : null;
+
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidAlgorithmException => "The refresh token's signing algorithm is not allowed.",
+        SecurityTokenSignatureKeyNotFoundException => "The refresh token was signed with an unknown key.",
+        SecurityTokenInvalidSignatureException => "The refresh token's signature is invalid.",
+        SecurityTokenInvalidLifetimeException or SecurityTokenNotYetValidException => "The refresh token is not valid yet.",
+        _ => Unreadable,
+    };
+
+    private static (ValidatedRefreshToken?, Rejection?) Refuse(string message, Exception? exception) =>
+        Refuse(message, exception is null ? "Validation failed." : $"{exception.GetType().Name}: {exception.Message}");
+
+    private static (ValidatedRefreshToken?, Rejection?) Refuse(string message, string detail) =>
+        (null, new Rejection(ApiCode.CredentialInvalid, message, detail));
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>Where and how revocations are written. Section <c>Revocation</c>.</summary>
+public sealed class RevocationOptions
+{
+    public const string Section = "Revocation";
+
+    /// <summary>The Table Storage table; created on the first write if it is missing.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Revocation__TableName must be 3-63 letters or digits, starting with a letter.")]
+    public string TableName { get; init; } = "RevokedTokenFamilies";
+
+    /// <summary>
+    /// The longest a refresh token may live. A record is kept until this long after the later of the revoked
+    /// token's expiry and the revocation, since a token of the family issued just before sign-out lives that long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Revocation__MaxRefreshTokenLifetime must be between 00:01:00 and 3650.00:00:00.")]
+    public TimeSpan MaxRefreshTokenLifetime { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>The most one sign-out waits for storage, retries included; past it the answer is 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Revocation__StorageTimeout must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan StorageTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retries of one storage request after a transient failure (the Azure SDK's retry policy).</summary>
+    [Range(0, 5, ErrorMessage = "Revocation__MaxRetries must be between 0 and 5.")]
+    public int MaxRetries { get; init; } = 2;
+
+    /// <summary>Time one try may take before the SDK gives up on it and retries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Revocation__NetworkTimeout must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+[OptionsValidator]
+public sealed partial class RevocationOptionsValidator : IValidateOptions<RevocationOptions>;

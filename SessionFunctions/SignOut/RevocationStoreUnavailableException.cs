@@ -1,0 +1,19 @@
+namespace SessionFunctions.SignOut;
+
+/// <summary>Storage did not confirm the write in time, so sign-out must not claim success.</summary>
+public sealed class RevocationStoreUnavailableException : Exception
+{
+    public RevocationStoreUnavailableException()
+    {
+    }
+
+    public RevocationStoreUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public RevocationStoreUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

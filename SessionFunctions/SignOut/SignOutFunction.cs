@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>
+/// <c>DELETE /session/token</c>: revokes the refresh token's whole family and answers with the provider's
+/// sign-out URL when the session came from an SSO connector. Anonymous, like the origin API: holding a genuine
+/// refresh token is the only credential, and it can only revoke its own family.
+/// </summary>
+internal sealed class SignOutFunction(
+    SignOutRequestReader reader,
+    RefreshTokenValidator validator,
+    RevocationRecordFactory records,
+    IRevocationStore store,
+    SsoSignOutUrlResolver sso,
+    EnvelopeFactory envelopes,
+    ILogger<SignOutFunction> logger)
+{
+    [Function("SignOut")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "session/token")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var correlationId = CorrelationId.From(request);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        try
+        {
+            return await SignOutAsync(request, correlationId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SignOutLog.Unexpected(logger, exception);
+            return envelopes.InternalError(exception.GetType().Name, correlationId);
+        }
+    }
+
+    private async Task<IActionResult> SignOutAsync(HttpRequest request, string correlationId, CancellationToken cancellationToken)
+    {
+        var (refreshToken, badRequest) = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (badRequest is not null)
+        {
+            return Refuse(badRequest, correlationId);
+        }
+
+        var (token, badToken) = await validator.ValidateAsync(refreshToken!).ConfigureAwait(false);
+        if (badToken is not null)
+        {
+            return Refuse(badToken, correlationId);
+        }
+
+        RevocationOutcome outcome;
+        try
+        {
+            outcome = await store.RevokeAsync(records.Create(token!, correlationId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RevocationStoreUnavailableException exception)
+        {
+            SignOutLog.StorageUnavailable(logger, token!.FamilyKey, exception);
+            return envelopes.StorageUnavailable(exception.Message, correlationId);
+        }
+
+        // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
+        var ssoUrl = sso.Resolve(token!.Connector);
+        SignOutLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
+        return EnvelopeFactory.Success(ssoUrl, correlationId);
+    }
+
+    private EnvelopeResult<ErrorEnvelope> Refuse(Rejection rejection, string correlationId)
+    {
+        SignOutLog.Refused(logger, rejection.Code, rejection.Message);
+        return envelopes.Refused(rejection, correlationId);
+    }
+}

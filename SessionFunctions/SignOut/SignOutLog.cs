@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>
+/// Every log line sign-out writes. Source-generated, structured, and by construction free of tokens and keys:
+/// the only token-derived value logged is the family key, which is a digest.
+/// </summary>
+internal static partial class SignOutLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Signed out: family {FamilyKey} {Outcome}, SSO sign-out URL {HasSsoUrl}.")]
+    public static partial void SignedOut(ILogger logger, string familyKey, RevocationOutcome outcome, bool hasSsoUrl);
+
+    [LoggerMessage(2, LogLevel.Information, "Sign-out refused with {Code}: {Reason}")]
+    public static partial void Refused(ILogger logger, int code, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Sign-out could not write the revocation of family {FamilyKey}.")]
+    public static partial void StorageUnavailable(ILogger logger, string familyKey, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "SSO connector {Connector} is not configured; answering without an SSO sign-out URL.")]
+    public static partial void UnknownConnector(ILogger logger, string connector);
+
+    [LoggerMessage(5, LogLevel.Error, "Sign-out failed unexpectedly.")]
+    public static partial void Unexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>How the sign-out endpoint treats requests. Section <c>SignOut</c>.</summary>
+public sealed class SignOutOptions
+{
+    public const string Section = "SignOut";
+
+    /// <summary>Largest request body read; a larger one is refused with 40001 before it is parsed.</summary>
+    [Range(256, 1_048_576, ErrorMessage = "SignOut__MaxRequestBodyBytes must be between 256 and 1048576.")]
+    public int MaxRequestBodyBytes { get; init; } = 16 * 1024;
+
+    /// <summary>
+    /// Puts internal detail in the envelope's <c>error</c> field, as the origin API does outside release mode.
+    /// Off in production: detail helps an attacker more than a user.
+    /// </summary>
+    public bool IncludeErrorDetail { get; init; }
+}
+
+[OptionsValidator]
+public sealed partial class SignOutOptionsValidator : IValidateOptions<SignOutOptions>;

@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>
+/// Reads the sign-out body: at most <see cref="SignOutOptions.MaxRequestBodyBytes"/> bytes into a pooled buffer
+/// (never the whole of a larger body), then one source-generated JSON parse.
+/// </summary>
+internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options)
+{
+    private readonly int _limit = options.Value.MaxRequestBodyBytes;
+
+    public async Task<(string? RefreshToken, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > _limit)
+        {
+            return Refuse("The request body is too large.", $"Content-Length {request.ContentLength} exceeds {_limit} bytes.");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(_limit + 1);
+        try
+        {
+            var length = 0;
+            while (length <= _limit)
+            {
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, _limit + 1 - length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return length > _limit
+                ? Refuse("The request body is too large.", $"The body exceeds {_limit} bytes.")
+                : Parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (string?, Rejection?) Parse(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return Refuse("The request body is empty; send {\"refresh_token\": \"...\"}.", "Empty body.");
+        }
+
+        SignOutRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(body, SignOutJsonContext.Default.SignOutRequest);
+        }
+        catch (JsonException exception) when (exception.Path == "$.refresh_token")
+        {
+            return Refuse("refresh_token must be a string.", exception.Message);
+        }
+        catch (JsonException exception)
+        {
+            return Refuse("The request body must be a JSON object.", exception.Message);
+        }
+
+        return string.IsNullOrEmpty(request?.RefreshToken)
+            ? Refuse("refresh_token is required.", "refresh_token is missing, null or empty.")
+            : (request.RefreshToken, null);
+    }
+
+    private static (string?, Rejection?) Refuse(string message, string detail) =>
+        (null, new Rejection(ApiCode.ParameterError, message, detail));
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SessionFunctions.SignOut;
+
+/// <summary>Registers sign-out: validated options, the token validator, the revocation table and the SSO resolver.</summary>
+public static class SignOutServiceCollectionExtensions
+{
+    /// <summary>The setting (connection string, or a section with <c>endpoint</c> + <c>credential</c>) for the revocation table's account.</summary>
+    public const string StorageSetting = "RevocationStorage";
+
+    public static IServiceCollection AddSignOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddValidated<RefreshTokenOptions, RefreshTokenOptionsValidator>(services, configuration, RefreshTokenOptions.Section);
+        AddValidated<SignOutOptions, SignOutOptionsValidator>(services, configuration, SignOutOptions.Section);
+        AddValidated<RevocationOptions, RevocationOptionsValidator>(services, configuration, RevocationOptions.Section);
+        AddValidated<SsoOptions, SsoOptionsValidator>(services, configuration, SsoOptions.Section);
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddTableServiceClient(configuration.GetSection(StorageSetting))
+                .ConfigureOptions((tableOptions, provider) =>
+                {
+                    // The SDK's own retry policy: exponential, bounded, and only for transient failures.
+                    var revocation = provider.GetRequiredService<IOptions<RevocationOptions>>().Value;
+                    tableOptions.Retry.Mode = Azure.Core.RetryMode.Exponential;
+                    tableOptions.Retry.MaxRetries = revocation.MaxRetries;
+                    tableOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+                    tableOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+                    tableOptions.Retry.NetworkTimeout = revocation.NetworkTimeout;
+                });
+        });
+
+        services.AddSingleton<SignOutRequestReader>();
+        services.AddSingleton<RefreshTokenValidator>();
+        services.AddSingleton<RevocationRecordFactory>();
+        services.AddSingleton<IRevocationStore, TableRevocationStore>();
+        services.AddSingleton<SsoSignOutUrlResolver>();
+        services.AddSingleton<EnvelopeFactory>();
+        return services;
+    }
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

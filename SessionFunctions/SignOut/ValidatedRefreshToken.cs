@@ -1,0 +1,9 @@
+namespace SessionFunctions.SignOut;
+
+/// <summary>What sign-out needs from a refresh token whose signature and claims were checked.</summary>
+internal sealed record ValidatedRefreshToken(
+    string Subject,
+    string FamilyKey,
+    bool HasRootId,
+    DateTimeOffset? ExpiresAt,
+    string? Connector);
