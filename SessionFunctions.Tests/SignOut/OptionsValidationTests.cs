@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using SessionFunctions.Tests.Support;
+
+namespace SessionFunctions.Tests.SignOut;
+
+/// <summary>Start-up refuses bad configuration with a message that names the setting.</summary>
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void Missing_signing_key_stops_start_up_naming_the_setting()
+    {
+        var error = StartUpError(s =>
+        {
+            foreach (var key in s.Keys.Where(k => k.StartsWith("RefreshToken:SigningKeys", StringComparison.Ordinal)).ToList())
+            {
+                s.Remove(key);
+            }
+        });
+        Assert.Contains("RefreshToken__SigningKeys__0__Secret", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_secret_is_refused() =>
+        Assert.Contains("Secret", StartUpError(s => s["RefreshToken:SigningKeys:0:Secret"] = ""), StringComparison.Ordinal);
+
+    [Fact]
+    public void Short_secret_is_refused_without_echoing_it()
+    {
+        var error = StartUpError(s => s["RefreshToken:SigningKeys:0:Secret"] = "short-secret-value");
+        Assert.Contains("shorter than 32 bytes", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-secret-value", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("RS256")]
+    [InlineData("ES256")]
+    public void Non_hmac_algorithms_cannot_be_allowed(string algorithm) =>
+        Assert.Contains("RefreshToken__Algorithms", StartUpError(s => s["RefreshToken:Algorithms:0"] = algorithm), StringComparison.Ordinal);
+
+    [Fact]
+    public void Duplicate_kids_are_refused() =>
+        Assert.Contains("unique", StartUpError(s => s["RefreshToken:SigningKeys:1:Id"] = TestTokens.KeyOneId), StringComparison.Ordinal);
+
+    [Fact]
+    public void Non_https_connector_is_refused_outside_development()
+    {
+        Assert.Contains(
+            "Sso__Connectors__logto__EndSessionEndpoint must use https",
+            StartUpError(s => s["Sso:Connectors:logto:EndSessionEndpoint"] = "http://localhost:3001/oidc/session/end"),
+            StringComparison.Ordinal);
+        using var development = SignOutHost.Create(s => s["Sso:Connectors:logto:EndSessionEndpoint"] = "http://localhost:3001/oidc/session/end", environment: "Development");
+    }
+
+    [Fact]
+    public void Relative_redirect_uri_is_refused() =>
+        Assert.Contains(
+            "Sso__Connectors__logto__PostLogoutRedirectUri must be an absolute URL",
+            StartUpError(s => s["Sso:Connectors:logto:PostLogoutRedirectUri"] = "/signed-out"),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Connector_without_endpoint_is_refused() =>
+        Assert.Contains(
+            "Sso__Connectors__okta__EndSessionEndpoint is not set",
+            StartUpError(s => s["Sso:Connectors:okta:ClientId"] = "abc"),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Unknown_default_connector_is_refused() =>
+        Assert.Contains("Sso__DefaultConnector", StartUpError(s => s["Sso:DefaultConnector"] = "nope"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Revocation:TableName", "bad-name!")]
+    [InlineData("Revocation:StorageTimeout", "00:10:00")]
+    [InlineData("SignOut:MaxRequestBodyBytes", "10")]
+    [InlineData("RefreshToken:ClockSkew", "01:00:00")]
+    public void Out_of_range_settings_are_refused_naming_them(string setting, string value) =>
+        Assert.Contains(setting.Split(':')[1], StartUpError(s => s[setting] = value), StringComparison.Ordinal);
+
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        using var host = SignOutHost.Create();
+        Assert.Equal(16 * 1024, host.Options<SessionFunctions.SignOut.SignOutOptions>().MaxRequestBodyBytes);
+    }
+
+    private static string StartUpError(Action<Dictionary<string, string?>> configure) =>
+        Assert.Throws<OptionsValidationException>(() => SignOutHost.Create(configure)).Message;
+}

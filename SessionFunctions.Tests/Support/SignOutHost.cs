@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SessionFunctions.SignOut;
+
+namespace SessionFunctions.Tests.Support;
+
+/// <summary>
+/// The sign-out function composed exactly as Program.cs composes it (<see cref="SignOutServiceCollectionExtensions.AddSignOut"/>),
+/// with a fake clock and a fake logger, driven the way the worker drives it: an <see cref="HttpRequest"/> in, the
+/// <see cref="IActionResult"/> executed against a response.
+/// </summary>
+public sealed class SignOutHost : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SignOutHost(ServiceProvider services)
+    {
+        _services = services;
+        Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+        Logs = services.GetRequiredService<FakeLogCollector>();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeLogCollector Logs { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>The settings every test starts from: two signing keys, one Logto connector.</summary>
+    public static Dictionary<string, string?> DefaultSettings(string storageConnection = "UseDevelopmentStorage=true") => new()
+    {
+        ["RefreshToken:SigningKeys:0:Id"] = TestTokens.KeyOneId,
+        ["RefreshToken:SigningKeys:0:Secret"] = TestTokens.KeyOne,
+        ["RefreshToken:SigningKeys:1:Id"] = TestTokens.KeyTwoId,
+        ["RefreshToken:SigningKeys:1:Secret"] = TestTokens.KeyTwo,
+        ["Revocation:TableName"] = "RevokedTokenFamilies",
+        ["RevocationStorage"] = storageConnection,
+        ["Sso:Connectors:logto:EndSessionEndpoint"] = "https://kqyhaj.logto.app/oidc/session/end",
+        ["Sso:Connectors:logto:ClientId"] = "web-client",
+        ["Sso:Connectors:logto:PostLogoutRedirectUri"] = "https://cloud.example.com/session",
+    };
+
+    public static SignOutHost Create(
+        Action<Dictionary<string, string?>>? configure = null,
+        object? store = null,
+        string environment = "Production",
+        string storageConnection = "UseDevelopmentStorage=true")
+    {
+        var settings = DefaultSettings(storageConnection);
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestTokens.Now));
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddSignOut(configuration);
+        if (store is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        try
+        {
+            // What the host does before it serves a request: fail start-up on invalid options.
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
+        return new SignOutHost(provider);
+    }
+
+    public Task<SignOutResponse> DeleteJsonAsync(object body, IDictionary<string, string>? headers = null) =>
+        DeleteAsync(JsonSerializer.Serialize(body), headers);
+
+    public Task<SignOutResponse> SignOutAsync(string refreshToken, IDictionary<string, string>? headers = null) =>
+        DeleteJsonAsync(new Dictionary<string, string> { ["refresh_token"] = refreshToken }, headers);
+
+    public Task<SignOutResponse> DeleteAsync(string? body, IDictionary<string, string>? headers = null) =>
+        DeleteAsync(body is null ? null : new MemoryStream(Encoding.UTF8.GetBytes(body)), headers);
+
+    public async Task<SignOutResponse> DeleteAsync(Stream? body, IDictionary<string, string>? headers = null, long? contentLength = null, CancellationToken cancellationToken = default)
+    {
+        var context = new DefaultHttpContext { RequestServices = _services };
+        context.Request.Method = HttpMethods.Delete;
+        context.Request.Path = "/session/token";
+        context.Request.ContentType = "application/json";
+        context.Request.Body = body ?? Stream.Null;
+        context.Request.ContentLength = contentLength ?? (body is { CanSeek: true } ? body.Length : null);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+
+        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(_services);
+        var result = await function.RunAsync(context.Request, cancellationToken);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return new SignOutResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(responseBody.ToArray()));
+    }
+
+    public T Options<T>()
+        where T : class => _services.GetRequiredService<IOptions<T>>().Value;
+
+    public void Dispose() => _services.Dispose();
+}
