@@ -57,23 +57,25 @@ public sealed class SignOutHost : IDisposable
         Action<Dictionary<string, string?>>? configure = null,
         object? store = null,
         string environment = "Production",
-        string storageConnection = "UseDevelopmentStorage=true")
+        string storageConnection = "UseDevelopmentStorage=true",
+        Action<IServiceCollection>? services = null)
     {
         var settings = DefaultSettings(storageConnection);
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestTokens.Now));
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddSignOut(configuration);
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
+        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(TestTokens.Now));
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        collection.AddSignOut(configuration);
         if (store is not null)
         {
-            services.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));
+            collection.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));
         }
 
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
         {
             // What the host does before it serves a request: fail start-up on invalid options.

@@ -1,0 +1,30 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SessionFunctions.Tests.Support;
+
+/// <summary>Sign-out hosts wired to a real table, with every storage request counted.</summary>
+public static class TableHosts
+{
+    /// <summary>The name Microsoft.Extensions.Azure gives the client registered without a name.</summary>
+    private const string DefaultClientName = "Default";
+
+    public static SignOutHost Create(string connectionString, string tableName, RequestCounter? counter = null, Action<Dictionary<string, string?>>? configure = null) =>
+        SignOutHost.Create(
+            settings =>
+            {
+                settings["Revocation:TableName"] = tableName;
+                configure?.Invoke(settings);
+            },
+            storageConnection: connectionString,
+            services: services =>
+            {
+                if (counter is not null)
+                {
+                    services.Configure<TableClientOptions>(DefaultClientName, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+                }
+            });
+
+    public static TableClient Table(string connectionString, string tableName) => new(connectionString, tableName);
+}
