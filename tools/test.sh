@@ -9,6 +9,13 @@ if [ ! -f tools/azurite/node_modules/azurite/dist/src/table/main.js ] || [ tools
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
 fi
 
+if [ -z "${BICEP_CLI:-}" ]; then
+  echo "== Bicep CLI (dotnet restore tools/bicep)"
+  dotnet restore tools/bicep/BicepCli.csproj --verbosity quiet
+  BICEP_CLI="$(dotnet msbuild tools/bicep/BicepCli.csproj -t:PrintBicepPath -nologo -v:m | tail -n 1 | xargs)"
+  export BICEP_CLI
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 echo "== dotnet test"

@@ -60,6 +60,23 @@ public sealed class OptionsValidationTests
             StringComparison.Ordinal);
 
     [Fact]
+    public async Task Empty_optional_connector_settings_count_as_not_set()
+    {
+        using var host = SignOutHost.Create(
+            s => { s["Sso:Connectors:logto:PostLogoutRedirectUri"] = ""; s["Sso:Connectors:logto:ClientId"] = ""; },
+            store: new InMemoryRevocationStore());
+        var response = await host.SignOutAsync(TestTokens.Refresh(connector: "logto"));
+        Assert.Equal("https://kqyhaj.logto.app/oidc/session/end", response.Data.GetString());
+    }
+
+    [Fact]
+    public void Empty_endpoint_is_refused() =>
+        Assert.Contains(
+            "Sso__Connectors__logto__EndSessionEndpoint is not set",
+            StartUpError(s => s["Sso:Connectors:logto:EndSessionEndpoint"] = ""),
+            StringComparison.Ordinal);
+
+    [Fact]
     public void Connector_without_endpoint_is_refused() =>
         Assert.Contains(
             "Sso__Connectors__okta__EndSessionEndpoint is not set",

@@ -11,4 +11,7 @@ public sealed class SsoConnectorOptions
 
     /// <summary>Sent as <c>post_logout_redirect_uri</c> when set: where the provider sends the user back.</summary>
     public Uri? PostLogoutRedirectUri { get; init; }
+
+    /// <summary>An app setting that exists but is empty binds to an empty relative URI: that means "not set".</summary>
+    public static bool IsUnset([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] Uri? value) => value is null || value.OriginalString.Length == 0;
 }

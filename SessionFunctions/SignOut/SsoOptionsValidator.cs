@@ -30,7 +30,7 @@ public sealed class SsoOptionsValidator(IHostEnvironment environment) : IValidat
 
     private void CheckUri(List<string> failures, string setting, Uri? value, bool required)
     {
-        if (value is null)
+        if (SsoConnectorOptions.IsUnset(value))
         {
             if (required)
             {

@@ -19,7 +19,7 @@ internal sealed class SsoSignOutUrlResolver
         _logger = logger;
         _defaultConnector = string.IsNullOrEmpty(options.Value.DefaultConnector) ? null : options.Value.DefaultConnector;
         _urls = options.Value.Connectors
-            .Where(c => c.Value.EndSessionEndpoint is not null)
+            .Where(c => !SsoConnectorOptions.IsUnset(c.Value.EndSessionEndpoint))
             .ToDictionary(c => c.Key, c => Build(c.Value), StringComparer.OrdinalIgnoreCase);
     }
 
@@ -54,9 +54,9 @@ internal sealed class SsoSignOutUrlResolver
             url = QueryHelpers.AddQueryString(url, "client_id", connector.ClientId);
         }
 
-        if (connector.PostLogoutRedirectUri is not null)
+        if (!SsoConnectorOptions.IsUnset(connector.PostLogoutRedirectUri))
         {
-            url = QueryHelpers.AddQueryString(url, "post_logout_redirect_uri", connector.PostLogoutRedirectUri.AbsoluteUri);
+            url = QueryHelpers.AddQueryString(url, "post_logout_redirect_uri", connector.PostLogoutRedirectUri!.AbsoluteUri);
         }
 
         return url;

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using SessionFunctions.Tests.SignOut;
+using SessionFunctions.Tests.Support;
+
+namespace SessionFunctions.Tests.Infra;
+
+/// <summary>infra/main.bicep compiled to ARM JSON: the security properties the deployment promises.</summary>
+public sealed class BicepTemplateTests
+{
+    private static readonly Lazy<ArmTemplate> Compiled = new(() => new ArmTemplate(BicepCli.Build(RepositoryRoot.Combine("infra", "main.bicep"))));
+
+    private static ArmTemplate Template => Compiled.Value;
+
+    [Fact]
+    public void Storage_takes_only_entra_id_over_tls_12()
+    {
+        var properties = Template.The("Microsoft.Storage/storageAccounts")["properties"]!;
+        Assert.False((bool)properties["allowSharedKeyAccess"]!);
+        Assert.False((bool)properties["allowBlobPublicAccess"]!);
+        Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
+        Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
+        Assert.DoesNotContain("listKeys", Template.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey=", Template.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_revocation_table_and_the_deployment_container_are_created()
+    {
+        Assert.Single(Template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
+        var container = Template.The("Microsoft.Storage/storageAccounts/blobServices/containers");
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+    }
+
+    [Fact]
+    public void The_app_is_flex_consumption_dotnet_isolated_10_https_only_without_publishing_passwords()
+    {
+        var plan = Template.The("Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.True((bool)plan["properties"]!["reserved"]!);
+
+        var site = Template.The("Microsoft.Web/sites");
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
+        var properties = site["properties"]!;
+        Assert.True((bool)properties["httpsOnly"]!);
+        Assert.Equal("1.2", (string?)properties["siteConfig"]!["minTlsVersion"]);
+        Assert.Equal("Disabled", (string?)properties["siteConfig"]!["ftpsState"]);
+        var config = properties["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+        Assert.Equal("blobContainer", (string?)config["deployment"]!["storage"]!["type"]);
+        Assert.Equal("UserAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
+
+        var policies = Template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
+    }
+
+    [Fact]
+    public void Key_vault_is_rbac_mode_with_soft_delete_and_purge_protection()
+    {
+        var properties = Template.The("Microsoft.KeyVault/vaults")["properties"]!;
+        Assert.True((bool)properties["enableRbacAuthorization"]!);
+        Assert.True((bool)properties["enableSoftDelete"]!);
+        Assert.True((bool)properties["enablePurgeProtection"]!);
+    }
+
+    [Fact]
+    public void The_signing_key_is_a_secure_parameter_and_reaches_the_app_only_as_a_key_vault_reference()
+    {
+        Assert.Equal("securestring", (string?)Template.Root["parameters"]!["signingKey"]!["type"]);
+        Assert.Null(Template.Root["parameters"]!["signingKey"]!["defaultValue"]?.GetValue<string>() is { Length: > 0 } ? "non-empty default" : null);
+        Assert.Contains("RefreshToken__SigningKeys__{0}__Secret', lambdaVariables('i')), format('@Microsoft.KeyVault(VaultName={0};SecretName=signing-key-{1})'", Template.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_output_carries_a_secret()
+    {
+        foreach (var (name, output) in Template.Root["outputs"]!.AsObject())
+        {
+            var value = output!["value"]!.ToJsonString();
+            Assert.NotEqual("securestring", (string?)output["type"]);
+            Assert.DoesNotContain("signingKey", value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("list", value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("ConnectionString", value, StringComparison.Ordinal);
+            Assert.False(name.Contains("secret", StringComparison.OrdinalIgnoreCase), name);
+        }
+    }
+
+    [Theory]
+    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts'")]            // Storage Blob Data Owner
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts/tableServices/tables'")] // Storage Table Data Contributor
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults'")]                     // Key Vault Secrets User
+    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components'")]                 // Monitoring Metrics Publisher
+    public void Each_role_is_assigned_to_the_app_identity_at_its_narrow_scope(string roleId, string scopeType)
+    {
+        var rbac = Template.Root["resources"]!.AsArray().OfType<JsonObject>().Single(d => (string?)d["name"] == "rbac");
+        var variables = rbac["properties"]!["template"]!["variables"]!.AsObject();
+        var variable = Assert.Single(variables, v => (string?)v.Value == roleId).Key;
+        var assignment = Assert.Single(Template.OfType("Microsoft.Authorization/roleAssignments"), a => ((string?)a["properties"]!["roleDefinitionId"])!.Contains($"variables('{variable}')", StringComparison.Ordinal));
+        Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
+        Assert.Contains(scopeType, (string?)assignment["scope"], StringComparison.Ordinal);
+        Assert.Equal(4, Template.OfType("Microsoft.Authorization/roleAssignments").Count());
+    }
+
+    [Fact]
+    public void Telemetry_uses_entra_id_and_the_start_up_crash_workaround_is_set()
+    {
+        Assert.True((bool)Template.The("Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!);
+        Assert.Contains("'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', format('ClientId={0};Authorization=AAD'", Template.Text, StringComparison.Ordinal);
+        Assert.Contains("'WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED', '0'", Template.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", Template.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Host_and_revocation_storage_are_identity_based()
+    {
+        foreach (var setting in new[]
+        {
+            "'AzureWebJobsStorage__credential', 'managedidentity'",
+            "'AzureWebJobsStorage__blobServiceUri'",
+            "AzureWebJobsStorage__clientId",
+            "'RevocationStorage__endpoint'",
+            "'RevocationStorage__credential', 'managedidentity'",
+            "'RevocationStorage__clientId'",
+        })
+        {
+            Assert.Contains(setting, Template.Text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("'AzureWebJobsStorage', ", Template.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>One source of truth for setting names: every name the sample sets, the template sets too.</summary>
+    [Fact]
+    public void The_app_settings_cover_every_setting_of_the_local_sample()
+    {
+        // Local-only names and their Azure counterparts (identity instead of connection strings; Flex has no worker runtime setting).
+        var replacedInAzure = new Dictionary<string, string>
+        {
+            ["FUNCTIONS_WORKER_RUNTIME"] = "functionAppConfig.runtime",
+            ["AzureWebJobsStorage"] = "AzureWebJobsStorage__blobServiceUri",
+            ["RevocationStorage"] = "RevocationStorage__endpoint",
+            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Production by default",
+        };
+
+        foreach (var name in SampleSettingsTests.SampleValues().Keys.Where(n => !replacedInAzure.ContainsKey(n)))
+        {
+            // Indexed and per-connector names are built in loops: SigningKeys__0__ -> SigningKeys__{0}__.
+            var pattern = System.Text.RegularExpressions.Regex.Replace(name, "^(RefreshToken__SigningKeys__)0(__)", "${1}{0}$2");
+            pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "^(Sso__Connectors__)[^_]+(__)", "${1}{0}$2");
+            Assert.True(
+                Template.Text.Contains($"'{pattern}'", StringComparison.Ordinal) || Template.Text.Contains($"\"{pattern}\"", StringComparison.Ordinal),
+                $"{name} is in local.settings.sample.json but not set by infra/main.bicep");
+        }
+    }
+
+    [Fact]
+    public void The_sample_parameters_compile()
+    {
+        var (exit, _, stderr) = BicepCli.Run("build-params", RepositoryRoot.Combine("infra", "main.bicepparam"), "--stdout");
+        Assert.True(exit == 0 && stderr.Trim().Length == 0, stderr);
+    }
+}
