@@ -25,10 +25,16 @@ namespace SessionFunctions.Tests.Support;
 public sealed class SignOutHost : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly LogSecretsAudit _audit = new();
 
-    private SignOutHost(ServiceProvider services)
+    private SignOutHost(ServiceProvider services, IEnumerable<string> signingSecrets)
     {
         _services = services;
+        foreach (var secret in signingSecrets)
+        {
+            _audit.Add(secret);
+        }
+
         Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
         Logs = services.GetRequiredService<FakeLogCollector>();
     }
@@ -87,7 +93,7 @@ public sealed class SignOutHost : IDisposable
             throw;
         }
 
-        return new SignOutHost(provider);
+        return new SignOutHost(provider, settings.Where(s => s.Key.EndsWith(":Secret", StringComparison.Ordinal) && !string.IsNullOrEmpty(s.Value)).Select(s => s.Value!));
     }
 
     public Task<SignOutResponse> DeleteJsonAsync(object body, IDictionary<string, string>? headers = null) =>
@@ -101,6 +107,11 @@ public sealed class SignOutHost : IDisposable
 
     public async Task<SignOutResponse> DeleteAsync(Stream? body, IDictionary<string, string>? headers = null, long? contentLength = null, CancellationToken cancellationToken = default)
     {
+        if (body is MemoryStream { CanSeek: true } memory)
+        {
+            _audit.AddTokensIn(Encoding.UTF8.GetString(memory.ToArray()));
+        }
+
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.Method = HttpMethods.Delete;
         context.Request.Path = "/session/token";
@@ -124,5 +135,19 @@ public sealed class SignOutHost : IDisposable
     public T Options<T>()
         where T : class => _services.GetRequiredService<IOptions<T>>().Value;
 
-    public void Dispose() => _services.Dispose();
+    /// <summary>Fails when any log line, exception, state value or scope holds a key, a token or a signature.</summary>
+    public void AssertNoSecretsLogged() => _audit.AssertAbsentFrom(Logs.GetSnapshot());
+
+    /// <summary>Every test that drives a host also audits its logs: the whole run is a secrets-hygiene check.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            AssertNoSecretsLogged();
+        }
+        finally
+        {
+            _services.Dispose();
+        }
+    }
 }

@@ -12,6 +12,10 @@ public sealed class SignOutOptions
     [Range(256, 1_048_576, ErrorMessage = "SignOut__MaxRequestBodyBytes must be between 256 and 1048576.")]
     public int MaxRequestBodyBytes { get; init; } = 16 * 1024;
 
+    /// <summary>The most a client may take to send the body; a slower one is refused, so trickling bodies cannot hold a worker.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00", ErrorMessage = "SignOut__BodyReadTimeout must be between 00:00:00.100 and 00:02:00.")]
+    public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Puts internal detail in the envelope's <c>error</c> field, as the origin API does outside release mode.
     /// Off in production: detail helps an attacker more than a user.

@@ -9,9 +9,10 @@ namespace SessionFunctions.SignOut;
 /// Reads the sign-out body: at most <see cref="SignOutOptions.MaxRequestBodyBytes"/> bytes into a pooled buffer
 /// (never the whole of a larger body), then one source-generated JSON parse.
 /// </summary>
-internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options)
+internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeProvider time)
 {
     private readonly int _limit = options.Value.MaxRequestBodyBytes;
+    private readonly TimeSpan _readTimeout = options.Value.BodyReadTimeout;
 
     public async Task<(string? RefreshToken, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -21,12 +22,14 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options)
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(_limit + 1);
+        using var deadline = new CancellationTokenSource(_readTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var length = 0;
             while (length <= _limit)
             {
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, _limit + 1 - length), cancellationToken).ConfigureAwait(false);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, _limit + 1 - length), linked.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -38,6 +41,10 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options)
             return length > _limit
                 ? Refuse("The request body is too large.", $"The body exceeds {_limit} bytes.")
                 : Parse(buffer.AsSpan(0, length));
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Refuse("The request body was not received in time.", $"The body did not arrive within {_readTimeout}.");
         }
         finally
         {

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
+using SessionFunctions.SignOut;
+using SessionFunctions.Tests.Support;
+
+namespace SessionFunctions.Tests.Integration;
+
+/// <summary>Storage that hangs, throttles or fails: bounded time, bounded retries, 503 and never a false success.</summary>
+public sealed class StorageFaultTests
+{
+    private static string ConnectionTo(Uri endpoint) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteTable.AccountKey};TableEndpoint={endpoint}devstoreaccount1;";
+
+    [Fact]
+    public async Task A_storage_service_that_never_answers_is_503_within_the_storage_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+        using var host = TableHosts.Create(ConnectionTo(endpoint), AzuriteFixture.NewTableName(), configure: s =>
+        {
+            s["Revocation:StorageTimeout"] = "00:00:01";
+            s["Revocation:NetworkTimeout"] = "00:00:00.400";
+        });
+
+        var clock = Stopwatch.StartNew();
+        var response = await host.SignOutAsync(TestTokens.Refresh());
+        clock.Stop();
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        // Not a speed target: the functional bound is StorageTimeout; the margin absorbs a loaded CI machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(503, "ServerBusy")]
+    [InlineData(500, "InternalError")]
+    public async Task Throttling_and_server_errors_are_retried_a_bounded_number_of_times_then_503(int status, string errorCode)
+    {
+        await using var storage = await LoopbackHttpServer.StartAsync(context => Fail(context, status, errorCode));
+        using var host = TableHosts.Create(ConnectionTo(storage.BaseUri), AzuriteFixture.NewTableName(), configure: s => s["Revocation:MaxRetries"] = "2");
+
+        var response = await host.SignOutAsync(TestTokens.Refresh());
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal(3, storage.Requests);
+    }
+
+    [Theory]
+    [InlineData(403, "AuthorizationPermissionMismatch")]
+    [InlineData(400, "InvalidInput")]
+    public async Task Non_retryable_answers_are_not_retried(int status, string errorCode)
+    {
+        await using var storage = await LoopbackHttpServer.StartAsync(context => Fail(context, status, errorCode));
+        using var host = TableHosts.Create(ConnectionTo(storage.BaseUri), AzuriteFixture.NewTableName());
+
+        var response = await host.SignOutAsync(TestTokens.Refresh());
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(1, storage.Requests);
+    }
+
+    private static Task Fail(HttpContext context, int status, string errorCode)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;odata=minimalmetadata";
+        context.Response.Headers["x-ms-error-code"] = errorCode;
+        return context.Response.WriteAsync($"{{\"odata.error\":{{\"code\":\"{errorCode}\",\"message\":{{\"lang\":\"en-US\",\"value\":\"fault injected\"}}}}}}");
+    }
+}
