@@ -14,14 +14,14 @@ public sealed class StorageFaultTests
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteTable.AccountKey};TableEndpoint={endpoint}devstoreaccount1;";
 
     [Fact]
-    public async Task A_storage_service_that_never_answers_is_503_within_the_storage_timeout()
+    public async Task A_storage_service_that_never_answers_is_503_after_the_bounded_tries()
     {
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
         using var host = TableHosts.Create(ConnectionTo(endpoint), AzuriteFixture.NewTableName(), configure: s =>
         {
-            s["Revocation:StorageTimeout"] = "00:00:01";
+            s["Revocation:MaxRetries"] = "2";
             s["Revocation:NetworkTimeout"] = "00:00:00.400";
         });
 
@@ -31,8 +31,30 @@ public sealed class StorageFaultTests
 
         Assert.Equal(503, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
-        // Not a speed target: the functional bound is StorageTimeout; the margin absorbs a loaded CI machine.
+        // A functional bound, not a speed target: 3 tries x 0.4 s + back-off; the margin absorbs a loaded machine.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_storage_timeout_ends_a_hanging_write_even_when_the_sdk_would_wait_longer()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+        using var host = TableHosts.Create(ConnectionTo(endpoint), AzuriteFixture.NewTableName(), configure: s =>
+        {
+            s["Revocation:StorageTimeout"] = "00:00:02";
+            s["Revocation:MaxRetries"] = "5";
+            s["Revocation:NetworkTimeout"] = "00:01:00";
+        });
+
+        var pending = host.SignOutAsync(TestTokens.Refresh());
+        using var accepted = await silent.AcceptTcpClientAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        var response = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
     }
 
     [Theory]
