@@ -3,4 +3,5 @@ global using Microsoft.Azure.Functions.Worker.Builder;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Hosting;
 global using SessionFunctions;
+global using SessionFunctions.RevocationCleanup;
 global using SessionFunctions.SignOut;

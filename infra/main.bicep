@@ -33,6 +33,12 @@ param revocationTableName string = 'RevokedTokenFamilies'
 @description('The issuer\'s refresh-token lifetime (d.hh:mm:ss), for how long revocations are kept.')
 param maxRefreshTokenLifetime string = '30.00:00:00'
 
+@description('NCRONTAB schedule of the clean-up of expired revocation records.')
+param cleanupSchedule string = '0 0 * * * *'
+
+@description('Extra time (d.hh:mm:ss) a revocation record is kept past its RetainUntil.')
+param cleanupGrace string = '1.00:00:00'
+
 @description('Claim with the token family id.')
 param rootIdClaim string = 'root_token_id'
 
@@ -137,6 +143,8 @@ var appSettings = union(signingKeySettings, connectorSettings, {
   RevocationStorage__clientId: identity.outputs.clientId
   Revocation__TableName: storage.outputs.revocationTableName
   Revocation__MaxRefreshTokenLifetime: maxRefreshTokenLifetime
+  RevocationCleanupSchedule: cleanupSchedule
+  RevocationCleanup__Grace: cleanupGrace
   RefreshToken__Algorithms__0: 'HS256'
   RefreshToken__ClockSkew: clockSkew
   RefreshToken__RootIdClaim: rootIdClaim

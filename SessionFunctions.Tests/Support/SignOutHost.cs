@@ -74,7 +74,7 @@ public sealed class SignOutHost : IDisposable
         collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
         collection.AddSingleton<TimeProvider>(new FakeTimeProvider(TestTokens.Now));
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        collection.AddSignOut(configuration);
+        collection.AddSessionFunctions(configuration);
         if (store is not null)
         {
             collection.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SignOut;
 
@@ -17,6 +18,7 @@ internal sealed class SignOutFunction(
     IRevocationStore store,
     SsoSignOutUrlResolver sso,
     EnvelopeFactory envelopes,
+    SessionMetrics metrics,
     ILogger<SignOutFunction> logger)
 {
     [Function("SignOut")]
@@ -33,6 +35,7 @@ internal sealed class SignOutFunction(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             SignOutLog.Unexpected(logger, exception);
+            metrics.SignOut("error", ApiCode.InternalError);
             return envelopes.InternalError(exception.GetType().Name, correlationId);
         }
     }
@@ -59,18 +62,22 @@ internal sealed class SignOutFunction(
         catch (RevocationStoreUnavailableException exception)
         {
             SignOutLog.StorageUnavailable(logger, token!.FamilyKey, exception);
+            metrics.SignOut("storage_unavailable", ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
 
         // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
         var ssoUrl = sso.Resolve(token!.Connector);
         SignOutLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
+        metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
+        metrics.SsoUrl(ssoUrl is not null);
         return EnvelopeFactory.Success(ssoUrl, correlationId);
     }
 
     private EnvelopeResult<ErrorEnvelope> Refuse(Rejection rejection, string correlationId)
     {
         SignOutLog.Refused(logger, rejection.Code, rejection.Message);
+        metrics.SignOut("refused", rejection.Code);
         return envelopes.Refused(rejection, correlationId);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SignOut;
 
@@ -15,6 +16,7 @@ public static class SignOutServiceCollectionExtensions
     public static IServiceCollection AddSignOut(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSessionTelemetry(configuration);
 
         AddValidated<RefreshTokenOptions, RefreshTokenOptionsValidator>(services, configuration, RefreshTokenOptions.Section);
         AddValidated<SignOutOptions, SignOutOptionsValidator>(services, configuration, SignOutOptions.Section);
