@@ -21,7 +21,7 @@ param signingKey string = ''
 @description('Origins allowed to call the function from a browser (the web client\'s DELETE is preflighted).')
 param allowedOrigins array = []
 
-@description('SSO connectors: [{ id, endSessionEndpoint, clientId?, postLogoutRedirectUri? }].')
+@description('SSO connectors: [{ id, preset?, authority?, endSessionEndpoint?, clientId?, postLogoutRedirectUri?, allowedPostLogoutRedirectUris? }] (README, "Connecting your identity provider").')
 param ssoConnectors array = []
 
 @description('Connector for tokens that name none; empty for none.')
@@ -128,9 +128,14 @@ var signingKeySettings = reduce(range(0, length(signingKeyIds)), {}, (settings, 
 // Optional connector fields are left out rather than set empty, so the app sees them as not configured.
 var connectorSettings = reduce(ssoConnectors, {}, (settings, c) => union(
   settings,
-  { 'Sso__Connectors__${c.id}__EndSessionEndpoint': c.endSessionEndpoint },
+  empty(c.?preset ?? '') ? {} : { 'Sso__Connectors__${c.id}__Preset': c.preset },
+  empty(c.?authority ?? '') ? {} : { 'Sso__Connectors__${c.id}__Authority': c.authority },
+  empty(c.?endSessionEndpoint ?? '') ? {} : { 'Sso__Connectors__${c.id}__EndSessionEndpoint': c.endSessionEndpoint },
   empty(c.?clientId ?? '') ? {} : { 'Sso__Connectors__${c.id}__ClientId': c.clientId },
-  empty(c.?postLogoutRedirectUri ?? '') ? {} : { 'Sso__Connectors__${c.id}__PostLogoutRedirectUri': c.postLogoutRedirectUri }
+  empty(c.?postLogoutRedirectUri ?? '') ? {} : { 'Sso__Connectors__${c.id}__PostLogoutRedirectUri': c.postLogoutRedirectUri },
+  reduce(range(0, length(c.?allowedPostLogoutRedirectUris ?? [])), {}, (uris, i) => union(uris, {
+    'Sso__Connectors__${c.id}__AllowedPostLogoutRedirectUris__${i}': c.allowedPostLogoutRedirectUris[i]
+  }))
 ))
 
 var appSettings = union(signingKeySettings, connectorSettings, {
@@ -152,6 +157,7 @@ var appSettings = union(signingKeySettings, connectorSettings, {
   SignOut__MaxRequestBodyBytes: '16384'
   SignOut__IncludeErrorDetail: 'false'
   Sso__DefaultConnector: ssoDefaultConnector
+  Sso__DiscoveryWait: '00:00:02'
 })
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -9,9 +9,11 @@ param allowedOrigins = ['https://cloud.example.com']
 param ssoConnectors = [
   {
     id: 'logto'
-    endSessionEndpoint: 'https://kqyhaj.logto.app/oidc/session/end'
+    preset: 'logto'
+    authority: 'https://kqyhaj.logto.app/oidc'
     clientId: 'your-logto-app-id'
     postLogoutRedirectUri: 'https://cloud.example.com/session'
+    allowedPostLogoutRedirectUris: ['https://cloud.example.com/signed-out']
   }
 ]
 param maxRefreshTokenLifetime = '30.00:00:00'

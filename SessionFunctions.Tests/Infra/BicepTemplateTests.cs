@@ -150,6 +150,7 @@ public sealed class BicepTemplateTests
             // Indexed and per-connector names are built in loops: SigningKeys__0__ -> SigningKeys__{0}__.
             var pattern = System.Text.RegularExpressions.Regex.Replace(name, "^(RefreshToken__SigningKeys__)0(__)", "${1}{0}$2");
             pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "^(Sso__Connectors__)[^_]+(__)", "${1}{0}$2");
+            pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "^(Sso__Connectors__\\{0\\}__AllowedPostLogoutRedirectUris__)0$", "${1}{1}");
             Assert.True(
                 Template.Text.Contains($"'{pattern}'", StringComparison.Ordinal) || Template.Text.Contains($"\"{pattern}\"", StringComparison.Ordinal),
                 $"{name} is in local.settings.sample.json but not set by infra/main.bicep");

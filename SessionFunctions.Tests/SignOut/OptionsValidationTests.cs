@@ -84,6 +84,35 @@ public sealed class OptionsValidationTests
             StringComparison.Ordinal);
 
     [Fact]
+    public void Unknown_preset_is_refused_naming_the_setting() =>
+        Assert.Contains(
+            "Sso__Connectors__logto__Preset 'ping' is unknown",
+            StartUpError(s => s["Sso:Connectors:logto:Preset"] = "ping"),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Non_https_authority_is_refused_outside_development() =>
+        Assert.Contains(
+            "Sso__Connectors__kc__Authority must use https",
+            StartUpError(s => { s["Sso:Connectors:kc:Preset"] = "keycloak"; s["Sso:Connectors:kc:Authority"] = "http://sso.example.com/realms/main"; }),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Relative_allowed_redirect_is_refused() =>
+        Assert.Contains(
+            "Sso__Connectors__logto__AllowedPostLogoutRedirectUris__0 must be an absolute URL",
+            StartUpError(s => s["Sso:Connectors:logto:AllowedPostLogoutRedirectUris:0"] = "/back"),
+            StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("cognito", "ClientId is not set")]
+    [InlineData("cognito", "PostLogoutRedirectUri is not set")]
+    [InlineData("auth0", "ClientId is not set")]
+    [InlineData("auth0", "Authority is not set")]
+    public void Presets_require_what_their_provider_needs(string preset, string message) =>
+        Assert.Contains(message, StartUpError(s => s[$"Sso:Connectors:x:Preset"] = preset), StringComparison.Ordinal);
+
+    [Fact]
     public void Unknown_default_connector_is_refused() =>
         Assert.Contains("Sso__DefaultConnector", StartUpError(s => s["Sso:DefaultConnector"] = "nope"), StringComparison.Ordinal);
 

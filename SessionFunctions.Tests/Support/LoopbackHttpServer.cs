@@ -23,6 +23,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Cancelled when the server stops, so a handler that hangs on purpose lets it stop.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using SessionFunctions.SsoSignOut;
 using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SignOut;
@@ -42,16 +43,23 @@ internal sealed class SignOutFunction(
 
     private async Task<IActionResult> SignOutAsync(HttpRequest request, string correlationId, CancellationToken cancellationToken)
     {
-        var (refreshToken, badRequest) = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (body, badRequest) = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (badRequest is not null)
         {
             return Refuse(badRequest, correlationId);
         }
 
-        var (token, badToken) = await validator.ValidateAsync(refreshToken!).ConfigureAwait(false);
+        var (token, badToken) = await validator.ValidateAsync(body!.RefreshToken!).ConfigureAwait(false);
         if (badToken is not null)
         {
             return Refuse(badToken, correlationId);
+        }
+
+        // The client's SSO parameters are checked before anything is written: a refused request changes nothing.
+        var ssoProblem = sso.Check(token!.Connector, body.Sso);
+        if (ssoProblem is not null)
+        {
+            return Refuse(new Rejection(ApiCode.ParameterError, ssoProblem, ssoProblem), correlationId);
         }
 
         RevocationOutcome outcome;
@@ -67,7 +75,7 @@ internal sealed class SignOutFunction(
         }
 
         // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
-        var ssoUrl = sso.Resolve(token!.Connector);
+        var ssoUrl = await sso.ResolveAsync(token.Connector, body.Sso, cancellationToken).ConfigureAwait(false);
         SignOutLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
         metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
         metrics.SsoUrl(ssoUrl is not null);

@@ -17,9 +17,6 @@ internal static partial class SignOutLog
     [LoggerMessage(3, LogLevel.Error, "Sign-out could not write the revocation of family {FamilyKey}.")]
     public static partial void StorageUnavailable(ILogger logger, string familyKey, Exception exception);
 
-    [LoggerMessage(4, LogLevel.Warning, "SSO connector {Connector} is not configured; answering without an SSO sign-out URL.")]
-    public static partial void UnknownConnector(ILogger logger, string connector);
-
     [LoggerMessage(5, LogLevel.Error, "Sign-out failed unexpectedly.")]
     public static partial void Unexpected(ILogger logger, Exception exception);
 }

@@ -14,7 +14,7 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, Tim
     private readonly int _limit = options.Value.MaxRequestBodyBytes;
     private readonly TimeSpan _readTimeout = options.Value.BodyReadTimeout;
 
-    public async Task<(string? RefreshToken, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<(SignOutRequest? Request, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > _limit)
         {
@@ -52,7 +52,7 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, Tim
         }
     }
 
-    private static (string?, Rejection?) Parse(ReadOnlySpan<byte> body)
+    private static (SignOutRequest?, Rejection?) Parse(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
         {
@@ -64,9 +64,9 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, Tim
         {
             request = JsonSerializer.Deserialize(body, SignOutJsonContext.Default.SignOutRequest);
         }
-        catch (JsonException exception) when (exception.Path == "$.refresh_token")
+        catch (JsonException exception) when (exception.Path is "$.refresh_token" or "$.post_logout_redirect_uri" or "$.state" or "$.ui_locales")
         {
-            return Refuse("refresh_token must be a string.", exception.Message);
+            return Refuse($"{exception.Path[2..]} must be a string.", exception.Message);
         }
         catch (JsonException exception)
         {
@@ -75,9 +75,9 @@ internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, Tim
 
         return string.IsNullOrEmpty(request?.RefreshToken)
             ? Refuse("refresh_token is required.", "refresh_token is missing, null or empty.")
-            : (request.RefreshToken, null);
+            : (request, null);
     }
 
-    private static (string?, Rejection?) Refuse(string message, string detail) =>
+    private static (SignOutRequest?, Rejection?) Refuse(string message, string detail) =>
         (null, new Rejection(ApiCode.ParameterError, message, detail));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SessionFunctions.SsoSignOut;
 using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SignOut;
@@ -21,7 +22,7 @@ public static class SignOutServiceCollectionExtensions
         AddValidated<RefreshTokenOptions, RefreshTokenOptionsValidator>(services, configuration, RefreshTokenOptions.Section);
         AddValidated<SignOutOptions, SignOutOptionsValidator>(services, configuration, SignOutOptions.Section);
         AddValidated<RevocationOptions, RevocationOptionsValidator>(services, configuration, RevocationOptions.Section);
-        AddValidated<SsoOptions, SsoOptionsValidator>(services, configuration, SsoOptions.Section);
+        services.AddSsoSignOut(configuration);
 
         services.AddAzureClients(clients =>
         {
@@ -42,7 +43,6 @@ public static class SignOutServiceCollectionExtensions
         services.AddSingleton<RefreshTokenValidator>();
         services.AddSingleton<RevocationRecordFactory>();
         services.AddSingleton<IRevocationStore, TableRevocationStore>();
-        services.AddSingleton<SsoSignOutUrlResolver>();
         services.AddSingleton<EnvelopeFactory>();
         return services;
     }

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace SessionFunctions.SsoSignOut;
+
+/// <summary>
+/// Reads each discovery connector's <c>end_session_endpoint</c> from its OpenID configuration with
+/// Microsoft.IdentityModel's caching <see cref="ConfigurationManager{T}"/>, over a resilient HttpClient. Once a
+/// document is cached a sign-out makes no HTTP call; a refresh happens in the background. A sign-out waits at most
+/// <see cref="SsoOptions.DiscoveryWait"/> for a document that is not cached yet.
+/// </summary>
+internal sealed partial class OidcEndSessionDiscovery : IDisposable
+{
+    public const string HttpClientName = "oidc-discovery";
+
+    private readonly Dictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers;
+    private readonly TimeSpan _wait;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OidcEndSessionDiscovery> _logger;
+    private readonly CancellationTokenSource _shutdown = new();
+
+    public OidcEndSessionDiscovery(
+        IOptions<SsoOptions> options,
+        IHttpClientFactory httpClients,
+        IHostEnvironment environment,
+        TimeProvider time,
+        ILogger<OidcEndSessionDiscovery> logger)
+    {
+        _wait = options.Value.DiscoveryWait;
+        _time = time;
+        _logger = logger;
+        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
+        {
+            // A local provider stand-in on http is fine in Development; nowhere else.
+            RequireHttps = !environment.IsDevelopment(),
+        };
+        _managers = options.Value.Connectors
+            .Where(c => NeedsDiscovery(c.Value))
+            .ToDictionary(
+                c => c.Key,
+                c => new ConfigurationManager<OpenIdConnectConfiguration>(
+                    MetadataAddress(c.Value.Authority!),
+                    new OpenIdConnectConfigurationRetriever(),
+                    retriever)
+                {
+                    AutomaticRefreshInterval = options.Value.DiscoveryRefreshInterval,
+                    // After a failure, try again soon rather than after the default 5 minutes.
+                    RefreshInterval = TimeSpan.FromSeconds(30),
+                },
+                StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<string> Connectors => _managers.Keys;
+
+    public static bool NeedsDiscovery(SsoConnectorOptions connector) =>
+        connector.EffectivePreset.UsesDiscovery
+        && SsoConnectorOptions.IsUnset(connector.EndSessionEndpoint)
+        && !SsoConnectorOptions.IsUnset(connector.Authority);
+
+    public static string MetadataAddress(Uri authority) =>
+        authority.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration";
+
+    /// <summary>
+    /// The connector's end-session endpoint, or null when the provider publishes none, its document cannot be
+    /// read, or it does not arrive within the wait bound. Never throws for a provider fault.
+    /// </summary>
+    public async Task<string?> EndSessionEndpointAsync(string connector, CancellationToken cancellationToken)
+    {
+        if (!_managers.TryGetValue(connector, out var manager))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The fetch is shared by every request (and the warm-up): one request giving up must not cancel it for
+            // the others, so it is cancelled only when the app shuts down; each request only stops waiting.
+            var configuration = await manager.GetConfigurationAsync(_shutdown.Token).WaitAsync(_wait, _time, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(configuration.EndSessionEndpoint))
+            {
+                Log.NoEndSessionEndpoint(_logger, connector);
+                return null;
+            }
+
+            return configuration.EndSessionEndpoint;
+        }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            Log.Slow(_logger, connector, _wait);
+            return null;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
+        {
+            Log.Failed(_logger, connector, exception.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>Fetches every document once, so the first sign-outs find them cached.</summary>
+    public Task WarmAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_managers.Keys.Select(c => EndSessionEndpointAsync(c, cancellationToken)));
+
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _shutdown.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(30, LogLevel.Warning, "SSO connector {Connector}: discovery did not answer within {Wait}; answering without an SSO sign-out URL.")]
+        public static partial void Slow(ILogger logger, string connector, TimeSpan wait);
+
+        [LoggerMessage(31, LogLevel.Warning, "SSO connector {Connector}: discovery failed ({Error}); answering without an SSO sign-out URL.")]
+        public static partial void Failed(ILogger logger, string connector, string error);
+
+        [LoggerMessage(32, LogLevel.Information, "SSO connector {Connector}: the provider publishes no end_session_endpoint, so there is no SSO sign-out URL.")]
+        public static partial void NoEndSessionEndpoint(ILogger logger, string connector);
+    }
+}
