@@ -50,6 +50,9 @@ internal sealed class RefreshTokenValidator
         };
     }
 
+    /// <summary>The validation parameters, built once from the options (exposed for the benchmarks).</summary>
+    internal TokenValidationParameters Parameters => _parameters;
+
     public async Task<(ValidatedRefreshToken? Token, Rejection? Rejection)> ValidateAsync(string refreshToken)
     {
         TokenValidationResult result;
