@@ -22,7 +22,7 @@ public sealed class AzuriteSignOutTests(AzuriteFixture fixture)
         var response = await host.SignOutAsync(TestTokens.Refresh(rootId: rootId, connector: "logto"));
 
         Assert.Equal(ApiCode.Success, response.Code);
-        var entities = await ReadAllAsync();
+        var entities = await TableHosts.ReadAllAsync(Connection, _table);
         var entity = Assert.Single(entities);
         Assert.Equal(TokenFamily.FromRootId(rootId), entity.PartitionKey);
         Assert.Equal(RevocationRecord.RowKeyValue, entity.RowKey);
@@ -48,7 +48,7 @@ public sealed class AzuriteSignOutTests(AzuriteFixture fixture)
         var again = await host.SignOutAsync(TestTokens.Refresh(rootId: rootId));
 
         Assert.Equal(ApiCode.Success, again.Code);
-        var entity = Assert.Single(await ReadAllAsync());
+        var entity = Assert.Single(await TableHosts.ReadAllAsync(Connection, _table));
         Assert.Equal(TestTokens.Now, entity.GetDateTimeOffset("RevokedAt"));
     }
 
@@ -63,7 +63,7 @@ public sealed class AzuriteSignOutTests(AzuriteFixture fixture)
             .Select(i => host.SignOutAsync(TestTokens.Refresh(subject: "u" + i, rootId: rootId))));
 
         Assert.All(responses, r => Assert.Equal(ApiCode.Success, r.Code));
-        Assert.Single(await ReadAllAsync(), e => e.PartitionKey == TokenFamily.FromRootId(rootId));
+        Assert.Single(await TableHosts.ReadAllAsync(Connection, _table), e => e.PartitionKey == TokenFamily.FromRootId(rootId));
     }
 
     [Fact]
@@ -104,16 +104,5 @@ public sealed class AzuriteSignOutTests(AzuriteFixture fixture)
 
         Assert.True(await checker.IsRevokedAsync(rootId, TestTokens.Refresh(subject: "other-token-same-family", rootId: rootId)));
         Assert.False(await checker.IsRevokedAsync(Guid.NewGuid().ToString(), "a.b.c"));
-    }
-
-    private async Task<List<TableEntity>> ReadAllAsync()
-    {
-        var list = new List<TableEntity>();
-        await foreach (var entity in TableHosts.Table(Connection, _table).QueryAsync<TableEntity>())
-        {
-            list.Add(entity);
-        }
-
-        return list;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ConcurrencyTests(AzuriteFixture fixture)
         var responses = await Task.WhenAll(tokens.Select(t => Task.Run(() => host.SignOutAsync(t))));
 
         Assert.All(responses, r => Assert.Equal(ApiCode.Success, r.Code));
-        var records = await ReadAllAsync(table);
+        var records = await TableHosts.ReadAllAsync(fixture.Azurite.ConnectionString, table);
         Assert.Equal(Families, records.Count);
         Assert.Equal(roots.Select(TokenFamily.FromRootId).Order(), records.Select(r => r.PartitionKey).Order());
         Assert.All(records, r => Assert.Equal(firstTime, r.GetDateTimeOffset("RevokedAt")));
@@ -33,18 +33,7 @@ public sealed class ConcurrencyTests(AzuriteFixture fixture)
         host.Time.Advance(TimeSpan.FromHours(2));
         var again = await Task.WhenAll(roots.Select(root => Task.Run(() => host.SignOutAsync(TestTokens.Refresh(rootId: root)))));
         Assert.All(again, r => Assert.Equal(ApiCode.Success, r.Code));
-        var after = (await ReadAllAsync(table)).ToDictionary(r => r.PartitionKey);
+        var after = (await TableHosts.ReadAllAsync(fixture.Azurite.ConnectionString, table)).ToDictionary(r => r.PartitionKey);
         Assert.All(records, r => Assert.Equal(r.ETag, after[r.PartitionKey].ETag));
-    }
-
-    private async Task<List<TableEntity>> ReadAllAsync(string table)
-    {
-        var list = new List<TableEntity>();
-        await foreach (var entity in TableHosts.Table(fixture.Azurite.ConnectionString, table).QueryAsync<TableEntity>())
-        {
-            list.Add(entity);
-        }
-
-        return list;
     }
 }

@@ -16,10 +16,8 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task A_storage_service_that_never_answers_is_503_after_the_bounded_tries()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
-        using var host = TableHosts.Create(ConnectionTo(endpoint), AzuriteFixture.NewTableName(), configure: s =>
+        using var silent = SilentStorage();
+        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), configure: s =>
         {
             s["Revocation:MaxRetries"] = "2";
             s["Revocation:NetworkTimeout"] = "00:00:00.400";
@@ -38,10 +36,8 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task The_storage_timeout_ends_a_hanging_write_even_when_the_sdk_would_wait_longer()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
-        using var host = TableHosts.Create(ConnectionTo(endpoint), AzuriteFixture.NewTableName(), configure: s =>
+        using var silent = SilentStorage();
+        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), configure: s =>
         {
             s["Revocation:StorageTimeout"] = "00:00:02";
             s["Revocation:MaxRetries"] = "5";
@@ -85,6 +81,16 @@ public sealed class StorageFaultTests
         Assert.Equal(503, response.Status);
         Assert.Equal(1, storage.Requests);
     }
+
+    /// <summary>A storage endpoint that accepts connections and never answers.</summary>
+    private static TcpListener SilentStorage()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
+    }
+
+    private static Uri EndpointOf(TcpListener listener) => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
     private static Task Fail(HttpContext context, int status, string errorCode)
     {

@@ -27,4 +27,15 @@ public static class TableHosts
             });
 
     public static TableClient Table(string connectionString, string tableName) => new(connectionString, tableName);
+
+    public static async Task<List<TableEntity>> ReadAllAsync(string connectionString, string tableName)
+    {
+        var list = new List<TableEntity>();
+        await foreach (var entity in Table(connectionString, tableName).QueryAsync<TableEntity>())
+        {
+            list.Add(entity);
+        }
+
+        return list;
+    }
 }

@@ -1,18 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using SessionFunctions;
-using SessionFunctions.Revocation;
-using SessionFunctions.SignOut;
 
 namespace SignOutTool;
 
@@ -26,12 +13,12 @@ internal static class LoadCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var arguments = new Arguments(args);
-        var settings = LocalSettings.Load(arguments.Value("--settings") ?? "local.settings.json");
-        var minter = settings is null ? null : TokenMinter.From(settings);
-        if (settings is null || minter is null)
+        if (ToolSetup.Load(arguments) is not { } setup)
         {
             return 1;
         }
+
+        var (settings, minter) = setup;
 
         var requests = arguments.Int("--requests", 2000);
         var concurrency = arguments.Int("--concurrency", 16);

@@ -6,12 +6,12 @@ internal static class MintCommand
     public static int Run(string[] args)
     {
         var arguments = new Arguments(args);
-        var settings = LocalSettings.Load(arguments.Value("--settings") ?? "local.settings.json");
-        var minter = settings is null ? null : TokenMinter.From(settings);
-        if (minter is null)
+        if (ToolSetup.Load(arguments) is not { } setup)
         {
             return 1;
         }
+
+        var minter = setup.Minter;
 
         var rootId = arguments.Flag("--no-root") ? null : arguments.Value("--root") ?? Guid.NewGuid().ToString();
         Console.WriteLine(minter.Mint(arguments.Value("--sub") ?? "lpua", rootId, arguments.Value("--connector")));

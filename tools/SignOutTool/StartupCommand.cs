@@ -15,15 +15,14 @@ internal static class StartupCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var arguments = new Arguments(args);
-        var settings = LocalSettings.Load(arguments.Value("--settings") ?? "local.settings.json");
-        var minter = settings is null ? null : TokenMinter.From(settings);
         var storage = arguments.Value("--storage");
-        if (settings is null || minter is null || storage is null)
+        if (ToolSetup.Load(arguments) is not { } setup || storage is null)
         {
             Console.Error.WriteLine("startup needs --storage CONNECTION and a settings file.");
             return 2;
         }
 
+        var (settings, minter) = setup;
         var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var clock = Stopwatch.StartNew();
         await using var app = InProcessApp.Create(settings, storage);
