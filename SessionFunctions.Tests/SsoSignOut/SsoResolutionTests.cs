@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
@@ -47,6 +49,34 @@ public sealed class SsoResolutionTests
         Assert.All(responses, r => Assert.StartsWith(provider.EndSessionEndpoint + "?", r.Data.GetString(), StringComparison.Ordinal));
         Assert.All(responses, r => Assert.Contains("post_logout_redirect_uri=https%3A%2F%2Fcloud.example.com%2Fsession", r.Data.GetString(), StringComparison.Ordinal));
         Assert.Equal(5, store.Records.Count);
+        Assert.Equal(1, provider.DiscoveryRequests);
+    }
+
+    [Fact]
+    public async Task The_warm_up_service_reads_discovery_at_start_up_so_the_first_sign_out_makes_no_http_call()
+    {
+        await using var provider = await OidcProviderStandIn.StartAsync();
+        var store = new InMemoryRevocationStore();
+        using var host = Host(store, s => s["Sso:Connectors:idp:Authority"] = provider.Authority.AbsoluteUri);
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        while (provider.DiscoveryRequests == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        var response = await host.SignOutAsync(TestTokens.Refresh(connector: "idp"));
+        foreach (var service in hosted)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        Assert.StartsWith(provider.EndSessionEndpoint, response.Data.GetString(), StringComparison.Ordinal);
         Assert.Equal(1, provider.DiscoveryRequests);
     }
 
