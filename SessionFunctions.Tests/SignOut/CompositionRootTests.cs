@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SessionFunctions.SignOut;
+using SessionFunctions.Tests.Support;
+
+namespace SessionFunctions.Tests.SignOut;
+
+/// <summary>The real composition root (Functions builder, Application Insights, logging) builds and validates.</summary>
+public sealed class CompositionRootTests
+{
+    [Fact]
+    public void The_worker_composes_and_its_options_validate_with_the_sample_settings()
+    {
+        var sample = SampleSettingsTests.SampleValues();
+        var builder = SessionFunctionsApp.CreateBuilder([]);
+        // Core Tools hands the worker the sample's values as environment variables, the environment name included.
+        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
+        builder.Configuration.AddInMemoryCollection(sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(host.Services);
+
+        Assert.NotNull(function);
+        var filters = host.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value;
+        Assert.DoesNotContain(filters.Rules, r => r.ProviderName?.Contains("ApplicationInsights", StringComparison.Ordinal) == true && r.LogLevel == LogLevel.Warning);
+    }
+
+    [Fact]
+    public void The_worker_refuses_to_start_without_a_signing_key()
+    {
+        var builder = SessionFunctionsApp.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RevocationStorage"] = "UseDevelopmentStorage=true" });
+        using var host = builder.Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("RefreshToken__SigningKeys__0__Secret", error.Message, StringComparison.Ordinal);
+    }
+}
