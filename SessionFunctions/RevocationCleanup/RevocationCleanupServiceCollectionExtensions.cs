@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace SessionFunctions.RevocationCleanup;
 
@@ -8,8 +7,7 @@ public static class RevocationCleanupServiceCollectionExtensions
 {
     public static IServiceCollection AddRevocationCleanup(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RevocationCleanupOptions>().Bind(configuration.GetSection(RevocationCleanupOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RevocationCleanupOptions>, RevocationCleanupOptionsValidator>();
+        services.AddValidatedOptions<RevocationCleanupOptions, RevocationCleanupOptionsValidator>(configuration, RevocationCleanupOptions.Section);
         services.AddSingleton<RevocationCleaner>();
         return services;
     }

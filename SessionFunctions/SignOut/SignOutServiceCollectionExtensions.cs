@@ -19,9 +19,9 @@ public static class SignOutServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSessionTelemetry(configuration);
 
-        AddValidated<RefreshTokenOptions, RefreshTokenOptionsValidator>(services, configuration, RefreshTokenOptions.Section);
-        AddValidated<SignOutOptions, SignOutOptionsValidator>(services, configuration, SignOutOptions.Section);
-        AddValidated<RevocationOptions, RevocationOptionsValidator>(services, configuration, RevocationOptions.Section);
+        services.AddValidatedOptions<RefreshTokenOptions, RefreshTokenOptionsValidator>(configuration, RefreshTokenOptions.Section);
+        services.AddValidatedOptions<SignOutOptions, SignOutOptionsValidator>(configuration, SignOutOptions.Section);
+        services.AddValidatedOptions<RevocationOptions, RevocationOptionsValidator>(configuration, RevocationOptions.Section);
         services.AddSsoSignOut(configuration);
 
         services.AddAzureClients(clients =>
@@ -45,13 +45,5 @@ public static class SignOutServiceCollectionExtensions
         services.AddSingleton<IRevocationStore, TableRevocationStore>();
         services.AddSingleton<EnvelopeFactory>();
         return services;
-    }
-
-    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

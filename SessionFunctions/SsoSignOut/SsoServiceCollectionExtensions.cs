@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace SessionFunctions.SsoSignOut;
@@ -10,8 +9,7 @@ public static class SsoServiceCollectionExtensions
 {
     public static IServiceCollection AddSsoSignOut(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SsoOptions>().Bind(configuration.GetSection(SsoOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SsoOptions>, SsoOptionsValidator>();
+        services.AddValidatedOptions<SsoOptions, SsoOptionsValidator>(configuration, SsoOptions.Section);
 
         // Microsoft.Extensions.Http.Resilience: overall timeout, bounded retries with back-off, circuit breaker,
         // per-try timeout. Network timing runs on the system clock, whatever clock the app's own logic uses.
