@@ -14,8 +14,6 @@ public sealed partial class LogSecretsAudit
     private const int ShortestSecretChecked = 12;
     private readonly ConcurrentDictionary<string, byte> _secrets = new(StringComparer.Ordinal);
 
-    public int Count => _secrets.Count;
-
     public void Add(string secret)
     {
         if (secret.Length >= ShortestSecretChecked)

@@ -56,7 +56,8 @@ internal sealed class SignOutFunction(
         }
 
         // The client's SSO parameters are checked before anything is written: a refused request changes nothing.
-        var ssoProblem = sso.Check(token!.Connector, body.Sso);
+        var ssoRequest = body.Sso;
+        var ssoProblem = sso.Check(token!.Connector, ssoRequest);
         if (ssoProblem is not null)
         {
             return Refuse(new Rejection(ApiCode.ParameterError, ssoProblem, ssoProblem), correlationId);
@@ -75,7 +76,7 @@ internal sealed class SignOutFunction(
         }
 
         // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
-        var ssoUrl = await sso.ResolveAsync(token.Connector, body.Sso, cancellationToken).ConfigureAwait(false);
+        var ssoUrl = await sso.ResolveAsync(token.Connector, ssoRequest, cancellationToken).ConfigureAwait(false);
         SignOutLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
         metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
         metrics.SsoUrl(ssoUrl is not null);

@@ -53,8 +53,6 @@ internal sealed partial class OidcEndSessionDiscovery : IDisposable
                 StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyCollection<string> Connectors => _managers.Keys;
-
     public static bool NeedsDiscovery(SsoConnectorOptions connector) =>
         connector.EffectivePreset.UsesDiscovery
         && SsoConnectorOptions.IsUnset(connector.EndSessionEndpoint)
