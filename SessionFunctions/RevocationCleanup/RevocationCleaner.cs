@@ -12,7 +12,7 @@ namespace SessionFunctions.RevocationCleanup;
 /// Deletes revocation records whose family can no longer hold a valid token (<c>RetainUntil + Grace</c> is past),
 /// a page at a time, within a run-time budget, resuming where the last run stopped.
 /// </summary>
-internal sealed partial class RevocationCleaner(
+public sealed partial class RevocationCleaner(
     TableServiceClient service,
     IOptions<RevocationOptions> revocation,
     IOptions<RevocationCleanupOptions> options,

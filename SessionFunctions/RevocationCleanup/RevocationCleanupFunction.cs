@@ -1,7 +1,7 @@
 namespace SessionFunctions.RevocationCleanup;
 
 /// <summary>Deletes expired revocation records on the <c>RevocationCleanupSchedule</c> schedule (NCRONTAB).</summary>
-internal sealed class RevocationCleanupFunction(RevocationCleaner cleaner)
+public sealed class RevocationCleanupFunction(RevocationCleaner cleaner)
 {
     public const string ScheduleSetting = "RevocationCleanupSchedule";
 

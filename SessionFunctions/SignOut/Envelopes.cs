@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SessionFunctions.SignOut;
 
 /// <summary>The success envelope: <c>{"data": url|null, "code": 0, "msg": ""}</c>, <c>data</c> always present.</summary>
-internal sealed record SuccessEnvelope(
+public sealed record SuccessEnvelope(
     [property: JsonPropertyName("data")] string? Data)
 {
     [JsonPropertyName("code")]
@@ -14,7 +14,7 @@ internal sealed record SuccessEnvelope(
 }
 
 /// <summary>The failure envelope: every field present, <c>data</c> null, <c>error</c> null unless debug detail is on.</summary>
-internal sealed record ErrorEnvelope(
+public sealed record ErrorEnvelope(
     [property: JsonPropertyName("code")] int Code,
     [property: JsonPropertyName("msg")] string Msg,
     [property: JsonPropertyName("error")] string? Error,

@@ -3,7 +3,7 @@ using SessionFunctions.Revocation;
 namespace SessionFunctions.SignOut;
 
 /// <summary>Writes revocation records.</summary>
-internal interface IRevocationStore
+public interface IRevocationStore
 {
     /// <summary>
     /// Writes <paramref name="record"/> unless its family is already revoked, in which case the first record stays.

@@ -14,7 +14,7 @@ namespace SessionFunctions.SignOut;
 /// Expiry is deliberately not enforced: an expired but genuine token still signs out, because revoking a family
 /// is harmless and a client must always be able to leave. <c>nbf</c> is enforced, with the configured skew.
 /// </remarks>
-internal sealed class RefreshTokenValidator
+public sealed class RefreshTokenValidator
 {
     private const string Unreadable = "The refresh token is not a valid token.";
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };

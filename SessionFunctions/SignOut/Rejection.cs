@@ -1,4 +1,4 @@
 namespace SessionFunctions.SignOut;
 
 /// <summary>Why a request was refused: the envelope code, the message for the user, and internal detail for debug mode.</summary>
-internal sealed record Rejection(int Code, string Message, string Detail);
+public sealed record Rejection(int Code, string Message, string Detail);

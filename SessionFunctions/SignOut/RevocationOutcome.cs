@@ -1,7 +1,7 @@
 namespace SessionFunctions.SignOut;
 
 /// <summary>What a revocation write found.</summary>
-internal enum RevocationOutcome
+public enum RevocationOutcome
 {
     /// <summary>This sign-out wrote the family's record.</summary>
     Revoked,

@@ -4,7 +4,7 @@ using SessionFunctions.Revocation;
 namespace SessionFunctions.SignOut;
 
 /// <summary>Builds the record a sign-out writes, including how long it must be kept.</summary>
-internal sealed class RevocationRecordFactory(IOptions<RevocationOptions> options, TimeProvider time)
+public sealed class RevocationRecordFactory(IOptions<RevocationOptions> options, TimeProvider time)
 {
     public const string SignOutReason = "sign-out";
     private readonly TimeSpan _maxLifetime = options.Value.MaxRefreshTokenLifetime;

@@ -7,7 +7,7 @@ namespace SessionFunctions.SignOut;
 /// The request body: <c>refresh_token</c>, and optionally what the provider's redirect back needs. Unknown properties
 /// are ignored, as the contract's schema allows, so clients that send only <c>refresh_token</c> work unchanged.
 /// </summary>
-internal sealed record SignOutRequest(
+public sealed record SignOutRequest(
     [property: JsonPropertyName("refresh_token")] string? RefreshToken,
     [property: JsonPropertyName("post_logout_redirect_uri")] string? PostLogoutRedirectUri = null,
     [property: JsonPropertyName("state")] string? State = null,

@@ -9,7 +9,7 @@ namespace SessionFunctions.SignOut;
 /// Reads the sign-out body: at most <see cref="SignOutOptions.MaxRequestBodyBytes"/> bytes into a pooled buffer
 /// (never the whole of a larger body), then one source-generated JSON parse.
 /// </summary>
-internal sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeProvider time)
+public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeProvider time)
 {
     private readonly int _limit = options.Value.MaxRequestBodyBytes;
     private readonly TimeSpan _readTimeout = options.Value.BodyReadTimeout;

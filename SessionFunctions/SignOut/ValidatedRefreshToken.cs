@@ -1,7 +1,7 @@
 namespace SessionFunctions.SignOut;
 
 /// <summary>What sign-out needs from a refresh token whose signature and claims were checked.</summary>
-internal sealed record ValidatedRefreshToken(
+public sealed record ValidatedRefreshToken(
     string Subject,
     string FamilyKey,
     bool HasRootId,

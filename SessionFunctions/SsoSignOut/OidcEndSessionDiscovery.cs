@@ -12,7 +12,7 @@ namespace SessionFunctions.SsoSignOut;
 /// document is cached a sign-out makes no HTTP call; a refresh happens in the background. A sign-out waits at most
 /// <see cref="SsoOptions.DiscoveryWait"/> for a document that is not cached yet.
 /// </summary>
-internal sealed partial class OidcEndSessionDiscovery : IDisposable
+public sealed partial class OidcEndSessionDiscovery : IDisposable
 {
     public const string HttpClientName = "oidc-discovery";
 

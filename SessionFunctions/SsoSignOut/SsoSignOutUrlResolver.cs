@@ -10,7 +10,7 @@ namespace SessionFunctions.SsoSignOut;
 /// the endpoint (configured, templated or discovered) with the preset's parameters, encoded, keeping any query
 /// the endpoint already has. Never throws for configuration or provider faults: they give no URL and a log line.
 /// </summary>
-internal sealed partial class SsoSignOutUrlResolver(
+public sealed partial class SsoSignOutUrlResolver(
     IOptions<SsoOptions> options,
     OidcEndSessionDiscovery discovery,
     ILogger<SsoSignOutUrlResolver> logger)
