@@ -36,6 +36,9 @@ public static class SignOutServiceCollectionExtensions
                     tableOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
                     tableOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
                     tableOptions.Retry.NetworkTimeout = revocation.NetworkTimeout;
+                    // The SDK's request and response dumps cost every sign-out two log records (three telemetry
+                    // items in Application Insights); a failed write is logged once by the function instead.
+                    tableOptions.Diagnostics.IsLoggingEnabled = false;
                 });
         });
 
