@@ -4,34 +4,45 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 using SessionFunctions;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 
 namespace SignOutTool;
 
-/// <summary>The app composed as Program.cs composes it, called the way the worker calls the function.</summary>
-internal sealed class InProcessApp(ServiceProvider services, TableClient table) : IAsyncDisposable
+/// <summary>
+/// The app composed exactly as Program.cs composes it (<see cref="SessionFunctionsApp.CreateBuilder"/>, telemetry
+/// included), with its settings handed over as environment variables the way the Functions host hands them to the
+/// worker, and the function called the way the worker calls it: one service scope per invocation.
+/// </summary>
+internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDisposable
 {
-    public IServiceProvider Services => services;
+    public IServiceProvider Services => host.Services;
 
-    public static InProcessApp Create(LocalSettings settings, string storage)
+    public static InProcessApp Create(LocalSettings settings, string storage, IReadOnlyDictionary<string, string>? overrides = null, Action<ILoggingBuilder>? logging = null)
     {
-        var values = settings.Values.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value);
-        values["RevocationStorage"] = storage;
-        values["SignOut:IncludeErrorDetail"] = "false";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var provider = new ServiceCollection()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Development" })
-            .AddLogging()
-            .AddSessionFunctions(configuration)
-            .BuildServiceProvider();
-        var tableName = configuration["Revocation:TableName"] ?? "RevokedTokenFamilies";
-        return new InProcessApp(provider, new TableClient(storage, tableName));
+        var values = new Dictionary<string, string>(settings.Values, StringComparer.Ordinal)
+        {
+            ["RevocationStorage"] = storage,
+            ["SignOut__IncludeErrorDetail"] = "false",
+        };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            Environment.SetEnvironmentVariable(name, value.Length == 0 ? null : value);
+        }
+
+        var builder = SessionFunctionsApp.CreateBuilder([]);
+        logging?.Invoke(builder.Logging);
+        var tableName = values.GetValueOrDefault("Revocation__TableName") ?? "RevokedTokenFamilies";
+        return new InProcessApp(builder.Build(), new TableClient(storage, tableName));
     }
 
     public async Task PrefillAsync(int count)
@@ -52,18 +63,29 @@ internal sealed class InProcessApp(ServiceProvider services, TableClient table) 
 
     public async Task<(int, int)> SignOutAsync(string token, CancellationToken cancellationToken)
     {
-        var context = new DefaultHttpContext { RequestServices = services };
+        await using var scope = host.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Method = HttpMethods.Delete;
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["refresh_token"] = token });
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;
         var response = new MemoryStream();
         context.Response.Body = response;
-        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(services);
+        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(scope.ServiceProvider);
         var result = await function.RunAsync(context.Request, cancellationToken).ConfigureAwait(false);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor())).ConfigureAwait(false);
         return (context.Response.StatusCode, LoadCommand.CodeOf(response.ToArray()));
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
 }

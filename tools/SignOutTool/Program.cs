@@ -1,12 +1,15 @@
 // dotnet run --project tools/SignOutTool -- mint [--sub S] [--root UUID | --no-root] [--connector ID] [--settings F]
 // dotnet run -c Release --project tools/SignOutTool -- load (--url URL | --in-process --storage CONN) [options]
 using SignOutTool;
+using SignOutTool.Cost;
 
 return args.FirstOrDefault() switch
 {
     "mint" => MintCommand.Run(args[1..]),
     "load" => await LoadCommand.RunAsync(args[1..]).ConfigureAwait(false),
     "startup" => await StartupCommand.RunAsync(args[1..]).ConfigureAwait(false),
+    "cost" => await CostCommand.RunAsync(args[1..]).ConfigureAwait(false),
+    FloorCommand.Name => await FloorCommand.RunAsync(args[1..]).ConfigureAwait(false),
     _ => Usage(),
 };
 
@@ -18,6 +21,7 @@ static int Usage()
           SignOutTool load --url http://localhost:7071/session/token [--requests 2000] [--concurrency 16] [--families 500] [--settings local.settings.json]
           SignOutTool load --in-process --storage CONNECTION [--prefill 0] [--requests ...] [--concurrency ...] [--families ...]
           SignOutTool startup --storage CONNECTION [--settings local.settings.json]
+          SignOutTool cost --storage CONNECTION [--requests 2000] [--concurrency 16] [--rounds 4] [--warmup 1000] [--settings local.settings.json]
         """);
     return 2;
 }
