@@ -21,7 +21,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   [ -f tools/azurite/node_modules/.bin/azurite ] || npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
   mkdir -p .azurite
   echo "Starting Azurite (blob 10000, queue 10001, table 10002; data in .azurite/, log in .azurite/azurite.log)."
-  tools/azurite/node_modules/.bin/azurite --silent --location .azurite --debug .azurite/azurite.log &
+  tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --location .azurite --debug .azurite/azurite.log &
   azurite_pid=$!
   trap 'kill $azurite_pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.2; done

@@ -263,7 +263,31 @@ public sealed class SignOutFunctionTests : IDisposable
 
         Assert.Equal(503, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal("2", response.Headers.RetryAfter.ToString());
         AssertFailureEnvelope(response);
+    }
+
+    [Fact]
+    public async Task A_shed_write_is_503_with_the_configured_retry_after_and_logged_as_a_warning()
+    {
+        var store = new InMemoryRevocationStore { FailWith = new RevocationWriteShedException("The write queue is full.") };
+        using var host = SignOutHost.Create(s => s["SignOut:RetryAfterSeconds"] = "7", store: store);
+
+        var response = await host.SignOutAsync(TestTokens.Refresh());
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal("7", response.Headers.RetryAfter.ToString());
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("shed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Answers_other_than_503_carry_no_retry_after()
+    {
+        var response = await _host.SignOutAsync(TestTokens.Refresh());
+
+        Assert.Equal(ApiCode.Success, response.Code);
+        Assert.False(response.Headers.ContainsKey("Retry-After"));
     }
 
     [Fact]

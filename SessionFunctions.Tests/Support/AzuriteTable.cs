@@ -11,9 +11,14 @@ namespace SessionFunctions.Tests.Support;
 public sealed class AzuriteTable : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string? _location;
     private Process? _process;
 
-    private AzuriteTable(int port) => Port = port;
+    private AzuriteTable(int port, string? location)
+    {
+        Port = port;
+        _location = location;
+    }
 
     public int Port { get; }
 
@@ -22,14 +27,15 @@ public sealed class AzuriteTable : IAsyncDisposable
 
     public static string EntryPoint => RepositoryRoot.Combine("tools", "azurite", "node_modules", "azurite", "dist", "src", "table", "main.js");
 
-    public static async Task<AzuriteTable> StartAsync()
+    /// <summary>Starts Azurite in memory, or persisting to <paramref name="location"/> so that a restart keeps the data.</summary>
+    public static async Task<AzuriteTable> StartAsync(string? location = null)
     {
-        var azurite = new AzuriteTable(FreePort());
+        var azurite = new AzuriteTable(FreePort(), location);
         await azurite.RestartAsync();
         return azurite;
     }
 
-    /// <summary>Starts the service again on the same port (with empty storage, as it keeps everything in memory).</summary>
+    /// <summary>Starts the service again on the same port (with empty storage unless it persists to disk).</summary>
     public async Task RestartAsync()
     {
         if (!File.Exists(EntryPoint))
@@ -39,11 +45,16 @@ public sealed class AzuriteTable : IAsyncDisposable
 
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { EntryPoint, "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" },
+            ArgumentList = { EntryPoint, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--disableTelemetry" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in _location is null ? ["--inMemoryPersistence"] : new[] { "--location", _location })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -76,6 +87,21 @@ public sealed class AzuriteTable : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Stops the service as a restart would: SIGINT, on which Azurite closes its server and saves its data.</summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(patience.Token);
         }
 
         _process?.Dispose();

@@ -35,11 +35,14 @@ public sealed class SignOutHost : IDisposable
             _audit.Add(secret);
         }
 
-        Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+        _time = services.GetRequiredService<TimeProvider>() as FakeTimeProvider;
         Logs = services.GetRequiredService<FakeLogCollector>();
     }
 
-    public FakeTimeProvider Time { get; }
+    private readonly FakeTimeProvider? _time;
+
+    /// <summary>The host's clock; every host has a fake one except those created with <c>realClock</c>.</summary>
+    public FakeTimeProvider Time => _time ?? throw new InvalidOperationException("This host runs on the real clock.");
 
     public FakeLogCollector Logs { get; }
 
@@ -64,7 +67,8 @@ public sealed class SignOutHost : IDisposable
         object? store = null,
         string environment = "Production",
         string storageConnection = "UseDevelopmentStorage=true",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool realClock = false)
     {
         var settings = DefaultSettings(storageConnection);
         configure?.Invoke(settings);
@@ -72,7 +76,8 @@ public sealed class SignOutHost : IDisposable
 
         var collection = new ServiceCollection();
         collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
-        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(TestTokens.Now));
+        // Timeouts under test run on a fake clock; overload tests need the real one, as queue waits are real.
+        collection.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(TestTokens.Now));
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         collection.AddSessionFunctions(configuration);
         if (store is not null)

@@ -10,7 +10,7 @@ public static class TableHosts
     /// <summary>The name Microsoft.Extensions.Azure gives the client registered without a name.</summary>
     private const string DefaultClientName = "Default";
 
-    public static SignOutHost Create(string connectionString, string tableName, RequestCounter? counter = null, Action<Dictionary<string, string?>>? configure = null) =>
+    public static SignOutHost Create(string connectionString, string tableName, RequestCounter? counter = null, Action<Dictionary<string, string?>>? configure = null, bool realClock = false) =>
         SignOutHost.Create(
             settings =>
             {
@@ -24,7 +24,8 @@ public static class TableHosts
                 {
                     services.Configure<TableClientOptions>(DefaultClientName, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
                 }
-            });
+            },
+            realClock: realClock);
 
     public static TableClient Table(string connectionString, string tableName) => new(connectionString, tableName);
 

@@ -47,6 +47,15 @@ public static class TestTokens
     public static string Refresh(string subject = "lpua", string? rootId = null, string? connector = null, string? kid = KeyOneId, string secret = KeyOne) =>
         Mint(RefreshClaims(subject, rootId, connector), secret, kid);
 
+    /// <summary>A refresh token that is valid on the real clock, for hosts that run on it.</summary>
+    public static string RefreshOnRealClock(string rootId)
+    {
+        var claims = RefreshClaims(rootId: rootId);
+        claims["nbf"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds();
+        claims["exp"] = DateTimeOffset.UtcNow.AddDays(14).ToUnixTimeSeconds();
+        return Mint(claims);
+    }
+
     public static string Mint(IDictionary<string, object?> claims, string secret = KeyOne, string? kid = KeyOneId, string alg = "HS256", IDictionary<string, object?>? extraHeader = null)
     {
         var header = new Dictionary<string, object?> { ["alg"] = alg, ["typ"] = "JWT" };

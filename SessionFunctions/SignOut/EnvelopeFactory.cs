@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace SessionFunctions.SignOut;
 
 /// <summary>Makes the answers: client-side outcomes are HTTP 200 with the code in the body, as the origin API does.</summary>
-internal sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
+public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
 {
     private readonly bool _includeDetail = options.Value.IncludeErrorDetail;
+    private readonly int _retryAfterSeconds = options.Value.RetryAfterSeconds;
 
     public static EnvelopeResult<SuccessEnvelope> Success(string? ssoSignOutUrl, string correlationId) =>
         new(StatusCodes.Status200OK, new SuccessEnvelope(ssoSignOutUrl), SignOutJsonContext.Default.SuccessEnvelope, correlationId);
@@ -18,7 +19,8 @@ internal sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
         Failure(
             StatusCodes.Status503ServiceUnavailable,
             new Rejection(ApiCode.StorageUnavailable, "Sign-out could not be recorded; please try again.", detail),
-            correlationId);
+            correlationId,
+            _retryAfterSeconds);
 
     public EnvelopeResult<ErrorEnvelope> InternalError(string detail, string correlationId) =>
         Failure(
@@ -26,10 +28,11 @@ internal sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
             new Rejection(ApiCode.InternalError, "Sign-out failed; please try again.", detail),
             correlationId);
 
-    private EnvelopeResult<ErrorEnvelope> Failure(int status, Rejection rejection, string correlationId) =>
+    private EnvelopeResult<ErrorEnvelope> Failure(int status, Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>
         new(
             status,
             new ErrorEnvelope(rejection.Code, rejection.Message, _includeDetail ? rejection.Detail : null, correlationId),
             SignOutJsonContext.Default.ErrorEnvelope,
-            correlationId);
+            correlationId,
+            retryAfterSeconds);
 }

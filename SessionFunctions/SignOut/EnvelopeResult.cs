@@ -9,7 +9,7 @@ namespace SessionFunctions.SignOut;
 /// Writes an envelope with the headers every sign-out answer carries. It writes the body itself, so it needs no
 /// MVC services and a test can run it on a bare <see cref="Microsoft.AspNetCore.Http.DefaultHttpContext"/>.
 /// </summary>
-internal sealed class EnvelopeResult<T>(int statusCode, T envelope, JsonTypeInfo<T> typeInfo, string correlationId) : IActionResult
+public sealed class EnvelopeResult<T>(int statusCode, T envelope, JsonTypeInfo<T> typeInfo, string correlationId, int? retryAfterSeconds = null) : IActionResult
 {
     public const string CorrelationHeader = "x-correlation-id";
 
@@ -26,6 +26,11 @@ internal sealed class EnvelopeResult<T>(int statusCode, T envelope, JsonTypeInfo
         // Sign-out answers are per user and per moment: no cache or proxy may keep one.
         response.Headers.CacheControl = "no-store";
         response.Headers[CorrelationHeader] = correlationId;
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await JsonSerializer.SerializeAsync(response.Body, envelope, typeInfo, context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -31,6 +31,22 @@ public sealed class RevocationOptions
     /// <summary>Time one try may take before the SDK gives up on it and retries.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Revocation__NetworkTimeout must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Writes this instance sends to storage at once. More wait in a bounded queue; past it a sign-out is shed
+    /// (503 with <c>Retry-After</c>) without touching storage, so slow storage cannot turn into a pile of requests
+    /// that all time out together.
+    /// </summary>
+    [Range(1, 1024, ErrorMessage = "Revocation__MaxConcurrentWrites must be between 1 and 1024.")]
+    public int MaxConcurrentWrites { get; init; } = 16;
+
+    /// <summary>Writes that may wait for a free slot; one more is shed at once.</summary>
+    [Range(0, 10_000, ErrorMessage = "Revocation__MaxQueuedWrites must be between 0 and 10000.")]
+    public int MaxQueuedWrites { get; init; } = 64;
+
+    /// <summary>The most a write waits for a slot before it is shed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30", ErrorMessage = "Revocation__MaxQueueWait must be between 00:00:00.010 and 00:00:30.")]
+    public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 [OptionsValidator]

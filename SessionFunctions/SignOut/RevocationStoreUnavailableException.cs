@@ -1,7 +1,7 @@
 namespace SessionFunctions.SignOut;
 
 /// <summary>Storage did not confirm the write in time, so sign-out must not claim success.</summary>
-public sealed class RevocationStoreUnavailableException : Exception
+public class RevocationStoreUnavailableException : Exception
 {
     public RevocationStoreUnavailableException()
     {

@@ -12,7 +12,7 @@ namespace SessionFunctions.SignOut;
 /// sign-out URL when the session came from an SSO connector. Anonymous, like the origin API: holding a genuine
 /// refresh token is the only credential, and it can only revoke its own family.
 /// </summary>
-internal sealed class SignOutFunction(
+public sealed class SignOutFunction(
     SignOutRequestReader reader,
     RefreshTokenValidator validator,
     RevocationRecordFactory records,
@@ -67,6 +67,12 @@ internal sealed class SignOutFunction(
         try
         {
             outcome = await store.RevokeAsync(records.Create(token!, correlationId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RevocationWriteShedException exception)
+        {
+            SignOutLog.Shed(logger, exception.Message);
+            metrics.SignOut("shed", ApiCode.StorageUnavailable);
+            return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
         catch (RevocationStoreUnavailableException exception)
         {

@@ -17,6 +17,9 @@ internal static partial class SignOutLog
     [LoggerMessage(3, LogLevel.Error, "Sign-out could not write the revocation of family {FamilyKey}.")]
     public static partial void StorageUnavailable(ILogger logger, string familyKey, Exception exception);
 
+    [LoggerMessage(6, LogLevel.Warning, "Sign-out shed before reaching storage: {Reason}")]
+    public static partial void Shed(ILogger logger, string reason);
+
     [LoggerMessage(5, LogLevel.Error, "Sign-out failed unexpectedly.")]
     public static partial void Unexpected(ILogger logger, Exception exception);
 }

@@ -21,6 +21,13 @@ public sealed class SignOutOptions
     /// Off in production: detail helps an attacker more than a user.
     /// </summary>
     public bool IncludeErrorDetail { get; init; }
+
+    /// <summary>
+    /// The <c>Retry-After</c> (seconds) on a 503: when a client should try again after storage was unavailable
+    /// or this instance shed the write (RFC 7009 section 2.2.1 suggests it for a revocation endpoint).
+    /// </summary>
+    [Range(1, 3600, ErrorMessage = "SignOut__RetryAfterSeconds must be between 1 and 3600.")]
+    public int RetryAfterSeconds { get; init; } = 2;
 }
 
 [OptionsValidator]

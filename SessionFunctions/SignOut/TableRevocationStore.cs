@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
@@ -9,16 +10,40 @@ namespace SessionFunctions.SignOut;
 /// <summary>
 /// One insert per sign-out (no read first): the insert either creates the family's record or answers 409, which
 /// means the family is already revoked and its first record, with its first revocation time, stays as it is.
+/// Writes pass a concurrency limiter with a bounded queue, so overload is shed at once instead of queueing
+/// inside the storage client until every request times out.
 /// </summary>
-internal sealed class TableRevocationStore(TableServiceClient service, IOptions<RevocationOptions> options, TimeProvider time) : IRevocationStore
+public sealed class TableRevocationStore : IRevocationStore, IDisposable
 {
-    private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
-    private readonly TimeSpan _timeout = options.Value.StorageTimeout;
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _maxQueueWait;
+    private readonly ConcurrencyLimiter _writes;
+
+    public TableRevocationStore(TableServiceClient service, IOptions<RevocationOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        var revocation = options.Value;
+        _table = service.GetTableClient(revocation.TableName);
+        _time = time;
+        _timeout = revocation.StorageTimeout;
+        _maxQueueWait = revocation.MaxQueueWait;
+        _writes = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = revocation.MaxConcurrentWrites,
+            QueueLimit = revocation.MaxQueuedWrites,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
 
     public async Task<RevocationOutcome> RevokeAsync(RevocationRecord record, CancellationToken cancellationToken)
     {
+        using var slot = await AcquireSlotAsync(cancellationToken).ConfigureAwait(false);
+
         // One bound for the whole write, retries included, so a hanging storage account cannot hold a request.
-        using var deadline = new CancellationTokenSource(_timeout, time);
+        using var deadline = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
@@ -32,6 +57,29 @@ internal sealed class TableRevocationStore(TableServiceClient service, IOptions<
         {
             throw new RevocationStoreUnavailableException("Storage refused or failed the write.", exception);
         }
+    }
+
+    private async Task<RateLimitLease> AcquireSlotAsync(CancellationToken cancellationToken)
+    {
+        using var wait = new CancellationTokenSource(_maxQueueWait, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
+        RateLimitLease lease;
+        try
+        {
+            lease = await _writes.AcquireAsync(1, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RevocationWriteShedException($"No write slot within {_maxQueueWait}.", exception);
+        }
+
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new RevocationWriteShedException("The write queue is full.");
+        }
+
+        return lease;
     }
 
     private async Task<RevocationOutcome> InsertAsync(RevocationRecord record, CancellationToken cancellationToken)
@@ -53,4 +101,6 @@ internal sealed class TableRevocationStore(TableServiceClient service, IOptions<
             return await InsertAsync(record, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public void Dispose() => _writes.Dispose();
 }

@@ -26,7 +26,7 @@ public sealed class SessionMetrics
         _cleanupRemoved = meter.CreateCounter<long>(CleanupRemoved, "{record}", "Expired revocation records deleted by the clean-up.");
     }
 
-    /// <summary>One sign-out answered; <paramref name="outcome"/> is revoked, already_revoked, refused, storage_unavailable or error.</summary>
+    /// <summary>One sign-out answered; <paramref name="outcome"/> is revoked, already_revoked, refused, shed, storage_unavailable or error.</summary>
     public void SignOut(string outcome, int code) =>
         _signOuts.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("code", code));
 
