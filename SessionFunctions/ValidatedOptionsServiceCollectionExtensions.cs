@@ -11,7 +11,8 @@ internal static class ValidatedOptionsServiceCollectionExtensions
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddSingleton<TValidator>();
+        services.AddSingleton<IValidateOptions<TOptions>>(provider => new SettingNamedValidator<TOptions>(provider.GetRequiredService<TValidator>(), section));
         return services;
     }
 }

@@ -10,7 +10,7 @@ if [ ! -f tools/azurite/node_modules/azurite/dist/src/table/main.js ] || [ tools
 fi
 
 if [ -z "${BICEP_CLI:-}" ]; then
-  echo "== Bicep CLI (dotnet restore tools/bicep)"
+  echo "== Bicep CLI for the template tests (dotnet restore tools/bicep)"
   dotnet restore tools/bicep/BicepCli.csproj --verbosity quiet
   BICEP_CLI="$(dotnet msbuild tools/bicep/BicepCli.csproj -t:PrintBicepPath -nologo -v:m | tail -n 1 | xargs)"
   export BICEP_CLI

@@ -157,6 +157,22 @@ public sealed class BicepTemplateTests
         }
     }
 
+    /// <summary>The route prefix is one setting from parameter to app setting to output, and the sample carries it too.</summary>
+    [Fact]
+    public void The_route_prefix_reaches_the_app_settings_the_output_and_the_sample()
+    {
+        var parameter = Template.Root["parameters"]!["routePrefix"]!;
+        Assert.Equal(string.Empty, (string?)parameter["defaultValue"]);
+        Assert.Contains("'AzureFunctionsJobHost__extensions__http__routePrefix', parameters('routePrefix')", Template.Text, StringComparison.Ordinal);
+        Assert.Contains("parameters('routePrefix')", (string?)Template.Root["outputs"]!["signOutUrl"]!["value"], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, SampleSettingsTests.SampleValues()["AzureFunctionsJobHost__extensions__http__routePrefix"]);
+        Assert.Contains("param routePrefix = ''", File.ReadAllText(RepositoryRoot.Combine("infra", "main.bicepparam")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Storage_writes_in_flight_per_instance_follow_the_per_instance_concurrency() =>
+        Assert.Contains("'Revocation__MaxConcurrentWrites', string(parameters('httpPerInstanceConcurrency'))", Template.Text, StringComparison.Ordinal);
+
     [Fact]
     public void The_sample_parameters_compile()
     {

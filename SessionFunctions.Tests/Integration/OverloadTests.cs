@@ -13,7 +13,7 @@ namespace SessionFunctions.Tests.Integration;
 public sealed class OverloadTests(AzuriteFixture fixture, ITestOutputHelper output)
 {
     private const int StandInSlots = 4;
-    private static readonly TimeSpan StandInHold = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan StandInHold = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Burst = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan MaxQueueWait = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromMilliseconds(500);

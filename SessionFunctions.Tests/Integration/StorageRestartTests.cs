@@ -31,13 +31,17 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
             Assert.Equal(ApiCode.Success, (await host.SignOutAsync(TestTokens.RefreshOnRealClock(Guid.NewGuid().ToString()))).Code);
 
             var clock = Stopwatch.StartNew();
-            var load = OfferedLoad.SendAsync(host, perSecond: 40, duration: TimeSpan.FromSeconds(9), clock);
+            using var stopSending = new CancellationTokenSource();
+            // Sent until well after storage is back, however long the stop and start take on a busy machine.
+            var load = OfferedLoad.SendAsync(host, perSecond: 40, duration: TimeSpan.FromMinutes(2), stopSending.Token, clock);
             await Task.Delay(TimeSpan.FromSeconds(2));
             await azurite.StopGracefullyAsync();
             var down = clock.Elapsed;
             await Task.Delay(TimeSpan.FromSeconds(2));
             await azurite.RestartAsync();
             var up = clock.Elapsed;
+            await Task.Delay(RecoveryBound + TimeSpan.FromSeconds(2));
+            await stopSending.CancelAsync();
             var sent = await load;
 
             var summary = OfferedLoad.Summary(sent.Select(s => s.Response));

@@ -160,6 +160,27 @@ public sealed class SignOutFunctionTests : IDisposable
         { "too deep", new string('[', 200) + new string(']', 200) },
     };
 
+    [Fact]
+    public async Task A_duplicated_refresh_token_is_named_as_such()
+    {
+        var response = await _host.DeleteAsync("{\"refresh_token\": \"a.b.c\", \"refresh_token\": \"d.e.f\"}");
+
+        Assert.Equal(ApiCode.ParameterError, response.Code);
+        Assert.Equal("refresh_token must appear only once.", response.Msg);
+    }
+
+    [Fact]
+    public async Task A_token_without_kid_whose_signature_matches_no_key_is_a_bad_signature_not_an_unknown_key()
+    {
+        // test.http's invalid token: no kid, so every key is tried (README), and none verifies it.
+        var withoutKid = await _host.SignOutAsync("eyJhbGciOiJIUzI1NiJ9.e30.invalid");
+        var unknownKid = await _host.SignOutAsync(TestTokens.Refresh(kid: "k9"));
+
+        Assert.Equal(ApiCode.CredentialInvalid, withoutKid.Code);
+        Assert.Equal("The refresh token's signature is invalid.", withoutKid.Msg);
+        Assert.Equal("The refresh token was signed with an unknown key.", unknownKid.Msg);
+    }
+
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task Bad_body_is_40001_and_writes_nothing(string because, string? body)

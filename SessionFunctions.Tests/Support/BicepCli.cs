@@ -50,7 +50,10 @@ public static partial class BicepCli
         var version = BicepVersion().Match(File.ReadAllText(RepositoryRoot.Combine("tools", "bicep", "BicepCli.csproj"))).Groups[1].Value;
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var path = System.IO.Path.Combine(packages, "azure.bicep.commandline.linux-x64", version, "tools", "bicep");
+        // The package tools/bicep restores for this machine (BicepCli.csproj): azure.bicep.commandline.<os>-<arch>.
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var path = System.IO.Path.Combine(packages, $"azure.bicep.commandline.{os}-{arch}", version, "tools", OperatingSystem.IsWindows() ? "bicep.exe" : "bicep");
         return File.Exists(path) ? path : throw new InvalidOperationException($"Bicep CLI not found at {path}. Run: dotnet restore tools/bicep");
     }
 

@@ -18,14 +18,18 @@ public sealed record SentSignOut(string RootId, SignOutResponse Response, TimeSp
 public static class OfferedLoad
 {
     // Times are read from clock (started here when not given), so a test can relate them to its own events.
-    public static async Task<IReadOnlyList<SentSignOut>> SendAsync(SignOutHost host, double perSecond, TimeSpan duration, Stopwatch? clock = null)
+    public static Task<IReadOnlyList<SentSignOut>> SendAsync(SignOutHost host, double perSecond, TimeSpan duration, Stopwatch? clock = null) =>
+        SendAsync(host, perSecond, duration, CancellationToken.None, clock);
+
+    /// <summary>Sends until <paramref name="stopSending"/> is cancelled (or <paramref name="duration"/> has passed), then waits for every answer.</summary>
+    public static async Task<IReadOnlyList<SentSignOut>> SendAsync(SignOutHost host, double perSecond, TimeSpan duration, CancellationToken stopSending, Stopwatch? clock = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         var sent = new ConcurrentBag<SentSignOut>();
         var pending = new List<Task>();
         clock ??= Stopwatch.StartNew();
         var count = (int)(perSecond * duration.TotalSeconds);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && !stopSending.IsCancellationRequested; i++)
         {
             var due = TimeSpan.FromSeconds(i / perSecond);
             if (due > clock.Elapsed)

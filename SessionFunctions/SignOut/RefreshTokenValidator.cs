@@ -68,7 +68,7 @@ public sealed class RefreshTokenValidator
 
         if (!result.IsValid)
         {
-            return Refuse(Describe(result.Exception), result.Exception);
+            return Refuse(Describe(result.Exception, refreshToken), result.Exception);
         }
 
         return result.SecurityToken is JsonWebToken token ? CheckClaims(token, refreshToken) : Refuse(Unreadable, "Not a JWS.");
@@ -123,14 +123,28 @@ public sealed class RefreshTokenValidator
     private static string? StringClaim(JsonWebToken token, string name) =>
         token.TryGetPayloadValue<object>(name, out var value) ? value as string : null;
 
-    private static string Describe(Exception? exception) => exception switch
+    private static string Describe(Exception? exception, string refreshToken) => exception switch
     {
         SecurityTokenInvalidAlgorithmException => "The refresh token's signing algorithm is not allowed.",
+        // A token without a kid is checked against every key: none matching means its signature is wrong, not its key unknown.
+        SecurityTokenSignatureKeyNotFoundException when !HasKeyId(refreshToken) => "The refresh token's signature is invalid.",
         SecurityTokenSignatureKeyNotFoundException => "The refresh token was signed with an unknown key.",
         SecurityTokenInvalidSignatureException => "The refresh token's signature is invalid.",
         SecurityTokenInvalidLifetimeException or SecurityTokenNotYetValidException => "The refresh token is not valid yet.",
         _ => Unreadable,
     };
+
+    private static bool HasKeyId(string refreshToken)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new JsonWebToken(refreshToken).Kid);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static (ValidatedRefreshToken?, Rejection?) Refuse(string message, Exception? exception) =>
         Refuse(message, exception is null ? "Validation failed." : $"{exception.GetType().Name}: {exception.Message}");

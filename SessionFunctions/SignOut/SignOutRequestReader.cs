@@ -64,6 +64,10 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
         {
             request = JsonSerializer.Deserialize(body, SignOutJsonContext.Default.SignOutRequest);
         }
+        catch (JsonException exception) when (exception.Message.StartsWith("Duplicate", StringComparison.Ordinal) && exception.Path is { Length: > 2 } path)
+        {
+            return Refuse($"{path[2..]} must appear only once.", exception.Message);
+        }
         catch (JsonException exception) when (exception.Path is "$.refresh_token" or "$.post_logout_redirect_uri" or "$.state" or "$.ui_locales")
         {
             return Refuse($"{exception.Path[2..]} must be a string.", exception.Message);

@@ -13,7 +13,7 @@ public sealed class SigningKeyOptions : IValidatableObject
     public string? Id { get; init; }
 
     /// <summary>The shared secret; its UTF-8 bytes are the HMAC key, as the token issuer (Cloudreve) uses it.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "RefreshToken__SigningKeys__N__Secret is not set: the function needs the key that signs refresh tokens.")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "{0} is not set: the function needs the key that signs refresh tokens.")]
     public string Secret { get; init; } = string.Empty;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -3,6 +3,8 @@ namespace SignOutTool;
 /// <summary>Reads <c>--name value</c> and <c>--flag</c> arguments.</summary>
 internal sealed class Arguments(string[] args)
 {
+    public bool WantsHelp => args.Contains("--help") || args.Contains("-h");
+
     public string? Value(string name)
     {
         var index = Array.IndexOf(args, name);
@@ -16,4 +18,22 @@ internal sealed class Arguments(string[] args)
     public int Int(string name, int fallback) => int.TryParse(Value(name), out var value) ? value : fallback;
 
     public bool Flag(string name) => args.Contains(name);
+
+    /// <summary>The first argument that is neither one of <paramref name="valueOptions"/> (with its value) nor one of <paramref name="flags"/>.</summary>
+    public string? FirstUnknown(IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (valueOptions.Contains(args[i]) && i + 1 < args.Length)
+            {
+                i++;
+            }
+            else if (!flags.Contains(args[i]))
+            {
+                return args[i];
+            }
+        }
+
+        return null;
+    }
 }

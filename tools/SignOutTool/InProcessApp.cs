@@ -63,6 +63,13 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
 
     public async Task<(int, int)> SignOutAsync(string token, CancellationToken cancellationToken)
     {
+        var (status, body) = await SendAsync(token, cancellationToken).ConfigureAwait(false);
+        return (status, LoadCommand.CodeOf(body));
+    }
+
+    /// <summary>One sign-out; the HTTP status and the body as the client receives them.</summary>
+    public async Task<(int Status, byte[] Body)> SendAsync(string token, CancellationToken cancellationToken)
+    {
         await using var scope = host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Method = HttpMethods.Delete;
@@ -74,7 +81,7 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
         var function = ActivatorUtilities.CreateInstance<SignOutFunction>(scope.ServiceProvider);
         var result = await function.RunAsync(context.Request, cancellationToken).ConfigureAwait(false);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor())).ConfigureAwait(false);
-        return (context.Response.StatusCode, LoadCommand.CodeOf(response.ToArray()));
+        return (context.Response.StatusCode, response.ToArray());
     }
 
     public async ValueTask DisposeAsync()

@@ -22,7 +22,16 @@ internal sealed record LoadReport(int Requests, TimeSpan Elapsed, double[] Laten
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"""
+    /// <summary>Most answers failed: the figures would describe failures, so the report leads with the cause instead.</summary>
+    public bool MostlyErrors => Errors * 2 > Requests;
+
+    public string Describe() => MostlyErrors
+        ? string.Create(CultureInfo.InvariantCulture, $"""
+            most answers were errors ({Errors} of {Requests}): no throughput is reported.
+            likely cause: {FailureHint.For(Outcomes.Where(o => o.Key != "200/0").MaxBy(o => o.Value).Key)}
+            answers      {string.Join("  ", Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}"))}
+            """)
+        : string.Create(CultureInfo.InvariantCulture, $"""
         requests     {Requests}
         elapsed      {Elapsed.TotalSeconds:F2} s
         throughput   {Throughput:F1} sign-outs/s

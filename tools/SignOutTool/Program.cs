@@ -6,6 +6,7 @@ using SignOutTool.Cost;
 return args.FirstOrDefault() switch
 {
     "mint" => MintCommand.Run(args[1..]),
+    "signout" => await SignOutCommand.RunAsync(args[1..]).ConfigureAwait(false),
     "load" => await LoadCommand.RunAsync(args[1..]).ConfigureAwait(false),
     "startup" => await StartupCommand.RunAsync(args[1..]).ConfigureAwait(false),
     "cost" => await CostCommand.RunAsync(args[1..]).ConfigureAwait(false),
@@ -18,6 +19,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           SignOutTool mint [--sub SUBJECT] [--root UUID | --no-root] [--connector ID] [--settings local.settings.json]
+          SignOutTool signout --storage CONNECTION [--connector ID] [--settings local.settings.json]
           SignOutTool load --url http://localhost:7071/session/token [--requests 2000] [--concurrency 16] [--families 500] [--settings local.settings.json]
           SignOutTool load --in-process --storage CONNECTION [--prefill 0] [--requests ...] [--concurrency ...] [--families ...]
           SignOutTool startup --storage CONNECTION [--settings local.settings.json]

@@ -39,6 +39,12 @@ internal static class StartupCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process-to-main {sinceProcessStart.TotalMilliseconds:F1} ms, compose+validate {composed.TotalMilliseconds:F1} ms, first sign-out {firstRequest.TotalMilliseconds:F1} ms ({first.Item1}/{first.Item2}), second {secondRequest.TotalMilliseconds:F1} ms ({second.Item1}/{second.Item2})"));
-        return first.Item2 == 0 && second.Item2 == 0 ? 0 : 3;
+        if (first.Item2 != 0 || second.Item2 != 0)
+        {
+            Console.Error.WriteLine("likely cause: " + FailureHint.For($"{first.Item1}/{first.Item2}"));
+            return 3;
+        }
+
+        return 0;
     }
 }
