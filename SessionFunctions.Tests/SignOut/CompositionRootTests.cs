@@ -28,6 +28,30 @@ public sealed class CompositionRootTests
         Assert.DoesNotContain(filters.Rules, r => r.ProviderName?.Contains("ApplicationInsights", StringComparison.Ordinal) == true && r.LogLevel == LogLevel.Warning);
     }
 
+    /// <summary>
+    /// The telemetry pipeline chosen by measurement (docs/performance.md): the worker's Application Insights SDK,
+    /// with the Azure SDK's per-request logs off, adaptive sampling settable by app setting, and the app's meter
+    /// exported through the Azure Monitor exporter.
+    /// </summary>
+    [Fact]
+    public void The_chosen_telemetry_wiring_is_active_in_the_composition_the_worker_builds()
+    {
+        var sample = SampleSettingsTests.SampleValues();
+        sample["ApplicationInsights__EnableAdaptiveSampling"] = "false";
+        // As the host hands settings to the worker: present when the builder is created (the exporter is added then).
+        var builder = SessionFunctionsApp.CreateBuilder(["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"]);
+        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
+        builder.Configuration.AddInMemoryCollection(sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+        using var host = builder.Build();
+
+        Assert.NotNull(host.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());
+        Assert.False(host.Services.GetRequiredService<IOptions<Microsoft.ApplicationInsights.WorkerService.ApplicationInsightsServiceOptions>>().Value.EnableAdaptiveSampling);
+        Assert.False(host.Services.GetRequiredService<IOptionsMonitor<Azure.Data.Tables.TableClientOptions>>().Get("Default").Diagnostics.IsLoggingEnabled);
+        var filters = host.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value;
+        Assert.Contains(filters.Rules, r => r.CategoryName == "Azure" && r.LogLevel == LogLevel.Warning && r.ProviderName is null);
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
     [Fact]
     public void The_worker_refuses_to_start_without_a_signing_key()
     {

@@ -28,7 +28,7 @@ public sealed class SignOutFunction(
         CancellationToken cancellationToken)
     {
         var correlationId = CorrelationId.From(request);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        using var scope = SignOutLog.BeginCorrelationScope(logger, correlationId);
         try
         {
             return await SignOutAsync(request, correlationId, cancellationToken).ConfigureAwait(false);

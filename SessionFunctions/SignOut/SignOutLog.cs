@@ -8,6 +8,12 @@ namespace SessionFunctions.SignOut;
 /// </summary>
 internal static partial class SignOutLog
 {
+    private static readonly Func<ILogger, string, IDisposable?> CorrelationScope =
+        LoggerMessage.DefineScope<string>("CorrelationId:{CorrelationId}");
+
+    /// <summary>Every line of one sign-out carries its correlation id; a defined scope costs no dictionary per request.</summary>
+    public static IDisposable? BeginCorrelationScope(ILogger logger, string correlationId) => CorrelationScope(logger, correlationId);
+
     [LoggerMessage(1, LogLevel.Information, "Signed out: family {FamilyKey} {Outcome}, SSO sign-out URL {HasSsoUrl}.")]
     public static partial void SignedOut(ILogger logger, string familyKey, RevocationOutcome outcome, bool hasSsoUrl);
 

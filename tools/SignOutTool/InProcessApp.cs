@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -73,7 +73,8 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
         await using var scope = host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Method = HttpMethods.Delete;
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["refresh_token"] = token });
+        // A JWT is base64url and dots: nothing in it needs JSON escaping.
+        var body = Encoding.UTF8.GetBytes("{\"refresh_token\":\"" + token + "\"}");
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;
         var response = new MemoryStream();

@@ -57,12 +57,30 @@ internal static class LoadCommand
         return ((int)response.StatusCode, CodeOf(body));
     }
 
+    /// <summary>The envelope's <c>code</c>, or -1; read without building a document, so measuring costs little.</summary>
     internal static int CodeOf(byte[] body)
     {
         try
         {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value) ? value : -1;
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return -1;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isCode = reader.ValueTextEquals("code"u8);
+                reader.Read();
+                if (isCode)
+                {
+                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) ? code : -1;
+                }
+
+                reader.Skip();
+            }
+
+            return -1;
         }
         catch (JsonException)
         {

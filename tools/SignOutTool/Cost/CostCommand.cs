@@ -6,7 +6,10 @@ using Microsoft.ApplicationInsights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace SignOutTool.Cost;
 
@@ -56,6 +59,10 @@ internal static class CostCommand
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         var telemetry = app.Services.GetService<TelemetryClient>();
         var meters = app.Services.GetService<MeterProvider>();
+        var traces = app.Services.GetService<TracerProvider>();
+        var logProvider = app.Services.GetService<LoggerProvider>();
+
+        // Whichever pipeline the composition has: what the exporters would send is sent, and charged, in the window.
         async Task FlushTelemetryAsync()
         {
             if (telemetry is not null)
@@ -63,6 +70,8 @@ internal static class CostCommand
                 await telemetry.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
+            traces?.ForceFlush();
+            logProvider?.ForceFlush();
             meters?.ForceFlush();
         }
 
