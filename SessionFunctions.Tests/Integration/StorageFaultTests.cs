@@ -82,6 +82,37 @@ public sealed class StorageFaultTests
         Assert.Equal(1, storage.Requests);
     }
 
+    [Fact]
+    public async Task A_write_beyond_the_limit_and_its_queue_is_shed_at_once_and_sends_nothing_to_storage()
+    {
+        using var silent = SilentStorage();
+        var counter = new RequestCounter();
+        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), counter, s =>
+        {
+            s["Revocation:MaxConcurrentWrites"] = "1";
+            s["Revocation:MaxQueuedWrites"] = "0";
+            s["Revocation:StorageTimeout"] = "00:00:30";
+            s["Revocation:NetworkTimeout"] = "00:01:00";
+        });
+
+        // The one slot is taken by a write that storage never answers.
+        var holding = host.SignOutAsync(TestTokens.Refresh(rootId: Guid.NewGuid().ToString()));
+        using var accepted = await silent.AcceptTcpClientAsync();
+        Assert.Equal(1, counter.Count);
+
+        var shed = await host.SignOutAsync(TestTokens.Refresh(rootId: Guid.NewGuid().ToString()));
+
+        Assert.Equal(503, shed.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, shed.Code);
+        Assert.Equal("2", shed.Headers.RetryAfter.ToString());
+        Assert.Equal(1, counter.Count);
+        Assert.False(holding.IsCompleted);
+
+        // The held write ends at its storage timeout (fake clock), still as 503, never as success.
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(503, (await holding.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+    }
+
     /// <summary>A storage endpoint that accepts connections and never answers.</summary>
     private static TcpListener SilentStorage()
     {
