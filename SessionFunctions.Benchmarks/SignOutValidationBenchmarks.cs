@@ -7,6 +7,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.IdentityModel.Tokens;
@@ -48,7 +49,7 @@ public class SignOutValidationBenchmarks
             .BuildServiceProvider();
         _validator = _services.GetRequiredService<RefreshTokenValidator>();
         _records = _services.GetRequiredService<RevocationRecordFactory>();
-        _productParameters = _validator.Parameters;
+        _productParameters = RefreshTokenValidationParameters.Create(_services.GetRequiredService<IOptions<RefreshTokenOptions>>().Value, TimeProvider.System);
         _naiveParameters = new TokenValidationParameters
         {
             ValidAlgorithms = ["HS256"],
@@ -133,11 +134,10 @@ public class SignOutValidationBenchmarks
     {
         var (token, _) = await _validator.ValidateAsync(_token).ConfigureAwait(false);
         var record = _records.Create(token!, "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
-        var envelope = EnvelopeFactory.Success(null, record.CorrelationId);
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            JsonSerializer.Serialize(writer, envelope.Envelope, SignOutJsonContext.Default.SuccessEnvelope);
+            JsonSerializer.Serialize(writer, new SuccessEnvelope(null), SignOutJsonContext.Default.SuccessEnvelope);
         }
 
         return buffer.WrittenCount + record.PartitionKey.Length;

@@ -5,6 +5,8 @@ namespace SessionFunctions.Tests.SsoSignOut;
 /// <summary>One test per preset: the exact URL, its encoding, and any query the endpoint already has.</summary>
 public sealed class SsoPresetUrlTests
 {
+    private static readonly SsoRequest NoParameters = new(null, null, null);
+
     private static readonly SsoRequest Everything = new("https://cloud.example.com/back?to=/files&x=1", "s 1/é", "zh-CN en");
 
     private static string Build(string preset, string endpoint, SsoRequest request, string? clientId = "app id", string? redirect = "https://cloud.example.com/session") =>
@@ -23,7 +25,7 @@ public sealed class SsoPresetUrlTests
     public void Logto_takes_client_id_and_post_logout_redirect_uri() =>
         Assert.Equal(
             "https://kqyhaj.logto.app/oidc/session/end?client_id=app%20id&post_logout_redirect_uri=https%3A%2F%2Fcloud.example.com%2Fsession",
-            Build("logto", "https://kqyhaj.logto.app/oidc/session/end", SsoRequest.None));
+            Build("logto", "https://kqyhaj.logto.app/oidc/session/end", NoParameters));
 
     [Fact]
     public void Entra_takes_only_post_logout_redirect_uri() =>
@@ -53,7 +55,7 @@ public sealed class SsoPresetUrlTests
     public void Cognito_uses_client_id_and_logout_uri() =>
         Assert.Equal(
             "https://myapp.auth.eu-west-1.amazoncognito.com/logout?client_id=app%20id&logout_uri=https%3A%2F%2Fcloud.example.com%2Fsession",
-            Build("cognito", "https://myapp.auth.eu-west-1.amazoncognito.com/logout", SsoRequest.None));
+            Build("cognito", "https://myapp.auth.eu-west-1.amazoncognito.com/logout", NoParameters));
 
     [Fact]
     public void Okta_and_google_are_presets_that_give_no_url_by_design()
@@ -64,5 +66,5 @@ public sealed class SsoPresetUrlTests
 
     [Fact]
     public void Without_client_id_or_redirect_the_endpoint_is_returned_as_is() =>
-        Assert.Equal("https://idp.example.com/logout", Build("generic", "https://idp.example.com/logout", SsoRequest.None, clientId: null, redirect: null));
+        Assert.Equal("https://idp.example.com/logout", Build("generic", "https://idp.example.com/logout", NoParameters, clientId: null, redirect: null));
 }

@@ -18,9 +18,10 @@ using SessionFunctions.SignOut;
 namespace SessionFunctions.Tests.Support;
 
 /// <summary>
-/// The sign-out function composed exactly as Program.cs composes it (<see cref="SignOutServiceCollectionExtensions.AddSignOut"/>),
-/// with a fake clock and a fake logger, driven the way the worker drives it: an <see cref="HttpRequest"/> in, the
-/// <see cref="IActionResult"/> executed against a response.
+/// The app's services as <see cref="SessionFunctionsServiceCollectionExtensions.AddSessionFunctions"/> registers them
+/// (without the worker's builder and its telemetry), with a fake clock (or the real one) and a fake logger, driven the
+/// way the worker drives the function: an <see cref="HttpRequest"/> in, the <see cref="IActionResult"/> executed
+/// against a response.
 /// </summary>
 public sealed class SignOutHost : IDisposable
 {

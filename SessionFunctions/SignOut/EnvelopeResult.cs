@@ -13,10 +13,6 @@ public sealed class EnvelopeResult<T>(int statusCode, T envelope, JsonTypeInfo<T
 {
     public const string CorrelationHeader = "x-correlation-id";
 
-    public int StatusCode => statusCode;
-
-    public T Envelope => envelope;
-
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -20,38 +19,13 @@ public sealed class RefreshTokenValidator
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters _parameters;
     private readonly RefreshTokenOptions _options;
-    private readonly TimeProvider _time;
 
     public RefreshTokenValidator(IOptions<RefreshTokenOptions> options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _time = time;
-        var keys = _options.SigningKeys
-            .Select(k => (SecurityKey)new SymmetricSecurityKey(Encoding.UTF8.GetBytes(k.Secret)) { KeyId = k.Id })
-            .ToArray();
-        var keysById = keys.Where(k => !string.IsNullOrEmpty(k.KeyId))
-            .ToDictionary(k => k.KeyId, k => (IEnumerable<SecurityKey>)[k], StringComparer.Ordinal);
-        _parameters = new TokenValidationParameters
-        {
-            ValidAlgorithms = _options.EffectiveAlgorithms,
-            // A kid in the header selects exactly that key; an unknown kid matches nothing (never "try them all").
-            IssuerSigningKeyResolver = (_, _, kid, _) =>
-                string.IsNullOrEmpty(kid) ? keys : keysById.GetValueOrDefault(kid, []),
-            TryAllIssuerSigningKeys = false,
-            RequireSignedTokens = true,
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            RequireAudience = false,
-            RequireExpirationTime = false,
-            ValidateLifetime = true,
-            LifetimeValidator = NotBeforeOnly,
-            ClockSkew = _options.ClockSkew,
-            LogValidationExceptions = false,
-        };
+        _parameters = RefreshTokenValidationParameters.Create(_options, time);
     }
-
-    /// <summary>The validation parameters, built once from the options (exposed for the benchmarks).</summary>
-    internal TokenValidationParameters Parameters => _parameters;
 
     public async Task<(ValidatedRefreshToken? Token, Rejection? Rejection)> ValidateAsync(string refreshToken)
     {
@@ -116,9 +90,6 @@ public sealed class RefreshTokenValidator
         DateTimeOffset? expiresAt = token.TryGetPayloadValue<long>("exp", out var exp) ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) : null;
         return (new ValidatedRefreshToken(subject, TokenFamily.For(rootId, compact), rootId is not null, expiresAt, connector), null);
     }
-
-    private bool NotBeforeOnly(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
-        notBefore is null || notBefore.Value <= _time.GetUtcNow().UtcDateTime + _options.ClockSkew;
 
     private static string? StringClaim(JsonWebToken token, string name) =>
         token.TryGetPayloadValue<object>(name, out var value) ? value as string : null;

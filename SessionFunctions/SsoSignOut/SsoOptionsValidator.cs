@@ -51,7 +51,7 @@ public sealed partial class SsoOptionsValidator(IHostEnvironment environment) : 
 
         var hasEndpoint = !SsoConnectorOptions.IsUnset(connector.EndSessionEndpoint);
         var hasAuthority = !SsoConnectorOptions.IsUnset(connector.Authority);
-        if (preset.UsesDiscovery && !hasEndpoint && !hasAuthority && preset.Name != "google")
+        if (preset.UsesDiscovery && preset.PublishesEndSession && !hasEndpoint && !hasAuthority)
         {
             failures.Add($"{prefix}EndSessionEndpoint is not set: set it, or {prefix}Authority for discovery.");
         }

@@ -16,6 +16,7 @@ namespace SessionFunctions.SsoSignOut;
 /// </param>
 /// <param name="RequiresClientId">Whether <c>ClientId</c> must be configured.</param>
 /// <param name="RequiresRedirect">Whether a post-logout redirect must be configured.</param>
+/// <param name="PublishesEndSession">False for providers with no sign-out endpoint at all: nothing to configure, no URL.</param>
 public sealed record SsoPreset(
     string Name,
     string? EndpointPath,
@@ -25,7 +26,8 @@ public sealed record SsoPreset(
     bool SupportsUiLocales,
     bool EndsSessionWithoutIdTokenHint = true,
     bool RequiresClientId = false,
-    bool RequiresRedirect = false)
+    bool RequiresRedirect = false,
+    bool PublishesEndSession = true)
 {
     /// <summary>Whether the endpoint is read from the provider's OpenID configuration (when not set explicitly).</summary>
     public bool UsesDiscovery => EndpointPath is null;

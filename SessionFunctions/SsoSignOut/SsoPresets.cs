@@ -24,7 +24,7 @@ public static class SsoPresets
         // Amazon Cognito managed login: /logout with client_id and logout_uri (an allowed sign-out URL), no discovery.
         new SsoPreset("cognito", "/logout", "client_id", "logout_uri", SupportsState: false, SupportsUiLocales: false, RequiresClientId: true, RequiresRedirect: true),
         // Google publishes no end_session_endpoint: there is no URL to give, by design.
-        new SsoPreset("google", null, null, PostLogoutRedirectUri, SupportsState: false, SupportsUiLocales: false),
+        new SsoPreset("google", null, null, PostLogoutRedirectUri, SupportsState: false, SupportsUiLocales: false, PublishesEndSession: false),
     }.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
     public static SsoPreset Generic => All["generic"];
