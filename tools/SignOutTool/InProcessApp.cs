@@ -47,6 +47,11 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
 
     public async Task PrefillAsync(int count)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
             await table.AddEntityAsync(new RevocationRecord

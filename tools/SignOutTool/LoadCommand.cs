@@ -34,7 +34,16 @@ internal static class LoadCommand
         else if (arguments.Flag("--in-process") && arguments.Value("--storage") is { } storage)
         {
             await using var app = InProcessApp.Create(settings, storage);
-            await app.PrefillAsync(arguments.Int("--prefill", 0)).ConfigureAwait(false);
+            try
+            {
+                await app.PrefillAsync(arguments.Int("--prefill", 0)).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
+            {
+                Console.Error.WriteLine($"prefill failed ({exception.GetType().Name}): " + FailureHint.For("503/50001"));
+                return 3;
+            }
+
             await LoadRunner.RunAsync(tokens.Take(Math.Min(50, tokens.Length)).Select(_ => minter.Mint("warm", Guid.NewGuid().ToString(), null)).ToArray(), concurrency, app.SignOutAsync, CancellationToken.None).ConfigureAwait(false);
             report = await LoadRunner.RunAsync(tokens, concurrency, app.SignOutAsync, CancellationToken.None).ConfigureAwait(false);
         }

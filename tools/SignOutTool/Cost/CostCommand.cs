@@ -85,7 +85,17 @@ internal static class CostCommand
         // Long enough for tiered compilation to finish on both sides: the product loads far more code than the floor.
         Console.WriteLine($"warm-up: {warmUp} sign-outs and {warmUp} floor inserts at concurrency {concurrency}");
         var warm = await BatchCost.MeasureAsync(Tokens(warmUp), concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false);
-        var warmFloor = await floor.RunAsync(warmUp, concurrency).ConfigureAwait(false);
+        BatchCost warmFloor;
+        try
+        {
+            warmFloor = await floor.RunAsync(warmUp, concurrency).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception)
+        {
+            Console.Error.WriteLine($"{exception.Message} Likely cause: " + FailureHint.For("503/50001"));
+            return 3;
+        }
+
         if (Failures(warm) > warm.Requests / 2 || Failures(warmFloor) > warmFloor.Requests / 2)
         {
             Console.Error.WriteLine($"""

@@ -24,7 +24,16 @@ internal static class FloorCommand
         }
 
         var table = new TableClient(storage, tableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        try
+        {
+            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
+        {
+            Console.Error.WriteLine($"the floor could not create its table ({exception.GetType().Name}).");
+            return 3;
+        }
+
         while (Console.ReadLine() is { } line)
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
