@@ -23,7 +23,7 @@ static int Usage()
           SignOutTool load --url http://localhost:7071/session/token [--requests 2000] [--concurrency 16] [--families 500] [--settings local.settings.json]
           SignOutTool load --in-process --storage CONNECTION [--prefill 0] [--requests ...] [--concurrency ...] [--families ...]
           SignOutTool startup --storage CONNECTION [--settings local.settings.json]
-          SignOutTool cost --storage CONNECTION [--requests 2000] [--concurrency 16] [--rounds 4] [--warmup 4000] [--settings local.settings.json]
+          SignOutTool cost --storage CONNECTION [--requests 2000] [--concurrency 16] [--rounds 4] [--warmup 4000] [--set NAME=VALUE ...] [--settings local.settings.json]
         """);
     return 2;
 }

@@ -50,7 +50,7 @@ internal static class CostCommand
         };
         foreach (var setting in arguments.Values("--set"))
         {
-            // An app setting to try, e.g. --set Telemetry__SamplingPercentage=25; an empty value removes it.
+            // An app setting to try, e.g. --set ApplicationInsights__EnableAdaptiveSampling=false; an empty value removes it.
             var (name, value) = (setting.Split('=', 2)[0], setting.Split('=', 2).ElementAtOrDefault(1) ?? string.Empty);
             settings[name] = value;
         }
