@@ -61,6 +61,14 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
 
     private async Task<RateLimitLease> AcquireSlotAsync(CancellationToken cancellationToken)
     {
+        // The common case, a free slot and nobody queued, costs no timer and no linked token.
+        var free = _writes.AttemptAcquire();
+        if (free.IsAcquired)
+        {
+            return free;
+        }
+
+        free.Dispose();
         using var wait = new CancellationTokenSource(_maxQueueWait, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
         RateLimitLease lease;
