@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.ApplicationInsights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,7 +73,7 @@ internal static class CostCommand
             meters?.ForceFlush();
         }
 
-        using var floor = StartFloor(storage, "costfloor" + run);
+        using var floor = FloorProcess.Start(storage, "costfloor" + run);
 
         // Every token is minted before anything is measured: minting signs with HMAC too, and what it leaves for the
         // finalizer must not land in a measured window.
@@ -98,10 +96,9 @@ internal static class CostCommand
 
         if (Failures(warm) > warm.Requests / 2 || Failures(warmFloor) > warmFloor.Requests / 2)
         {
-            Console.Error.WriteLine($"""
-                Most warm-up requests failed (product {Describe(warm.Outcomes)}; floor {Describe(warmFloor.Outcomes)}).
-                Is storage listening at the --storage endpoint? For Azurite: npx --prefix tools/azurite azurite-table --inMemoryPersistence
-                """);
+            var worst = warm.Outcomes.Concat(warmFloor.Outcomes).Where(o => o.Key != "200/0").MaxBy(o => o.Value).Key;
+            Console.Error.WriteLine($"Most warm-up requests failed (product {Describe(warm.Outcomes)}; floor {Describe(warmFloor.Outcomes)}).");
+            Console.Error.WriteLine("Likely cause: " + FailureHint.For(worst));
             return 3;
         }
 
@@ -189,8 +186,6 @@ internal static class CostCommand
 
     private static string Describe(IReadOnlyDictionary<string, int> outcomes) =>
         string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}"));
-
-    private static FloorProcess StartFloor(string storage, string table) => FloorProcess.Start(storage, table);
 
     private sealed record Totals(double CpuUs, double AllocatedBytes, double Throughput, double P99)
     {

@@ -32,7 +32,9 @@ internal sealed class TelemetrySink : IAsyncDisposable
 
     public IReadOnlyDictionary<string, long> Items => _items;
 
-    public long Batches { get; private set; }
+    private long _batches;
+
+    public long Batches => Interlocked.Read(ref _batches);
 
     public static async Task<TelemetrySink> StartAsync()
     {
@@ -56,7 +58,7 @@ internal sealed class TelemetrySink : IAsyncDisposable
     public void Reset()
     {
         _items.Clear();
-        Batches = 0;
+        Interlocked.Exchange(ref _batches, 0);
     }
 
     private async Task<IResult> AcceptAsync(HttpRequest request)
@@ -82,7 +84,7 @@ internal sealed class TelemetrySink : IAsyncDisposable
             }
         }
 
-        Batches++;
+        Interlocked.Increment(ref _batches);
         return Results.Json(new { itemsReceived = received, itemsAccepted = received, errors = Array.Empty<object>() });
     }
 
