@@ -5,3 +5,4 @@ global using Microsoft.Extensions.Hosting;
 global using SessionFunctions;
 global using SessionFunctions.RevocationCleanup;
 global using SessionFunctions.SignOut;
+global using SessionFunctions.RevocationStorage;

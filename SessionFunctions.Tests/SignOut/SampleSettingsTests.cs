@@ -40,7 +40,7 @@ public sealed class SampleSettingsTests
         var values = SampleValues();
         Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
-        Assert.Equal("UseDevelopmentStorage=true", values[SignOutServiceCollectionExtensions.StorageSetting]);
+        Assert.Equal("UseDevelopmentStorage=true", values[RevocationStorage.RevocationStorageServiceCollectionExtensions.StorageSetting]);
     }
 
     internal static Dictionary<string, string> SampleValues()

@@ -12,7 +12,7 @@ namespace SessionFunctions.RevocationCleanup;
 /// Deletes revocation records whose family can no longer hold a valid token (<c>RetainUntil + Grace</c> is past),
 /// a page at a time, within a run-time budget, resuming where the last run stopped.
 /// </summary>
-public sealed partial class RevocationCleaner(
+public sealed class RevocationCleaner(
     TableServiceClient service,
     IOptions<RevocationOptions> revocation,
     IOptions<RevocationCleanupOptions> options,
@@ -59,7 +59,7 @@ public sealed partial class RevocationCleaner(
         }
 
         _resumeFrom = continuation;
-        Log.Ran(logger, removed, pages, continuation is not null);
+        SessionLog.CleanupRan(logger, removed, pages, continuation is not null);
         return new CleanupResult(removed, pages, continuation);
     }
 
@@ -82,11 +82,5 @@ public sealed partial class RevocationCleaner(
                 }
             }).ConfigureAwait(false);
         return removed;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(20, LogLevel.Information, "Revocation clean-up removed {Removed} expired records in {Pages} pages; stopped at its time budget: {Resumes}.")]
-        public static partial void Ran(ILogger logger, long removed, int pages, bool resumes);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace SessionFunctions.RevocationCleanup;
 
-/// <summary>Registers the clean-up of expired revocation records.</summary>
+/// <summary>Registers the clean-up of expired revocation records. Needs the shared services and the revocation storage.</summary>
 public static class RevocationCleanupServiceCollectionExtensions
 {
     public static IServiceCollection AddRevocationCleanup(this IServiceCollection services, IConfiguration configuration)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace SessionFunctions.SignOut;
 
 /// <summary>
@@ -19,4 +21,15 @@ public static class ApiCode
 
     /// <summary>A fault in this service that no input should cause (HTTP 500).</summary>
     public const int InternalError = 50005;
+
+    /// <summary>
+    /// The HTTP status each code is answered with: client-side outcomes are 200 with the code in the body, as the
+    /// origin API answers them; only the service's own faults change the status.
+    /// </summary>
+    public static int HttpStatus(int code) => code switch
+    {
+        StorageUnavailable => StatusCodes.Status503ServiceUnavailable,
+        InternalError => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status200OK,
+    };
 }

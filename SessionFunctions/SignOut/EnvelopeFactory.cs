@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace SessionFunctions.SignOut;
@@ -10,27 +9,25 @@ public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
     private readonly int _retryAfterSeconds = options.Value.RetryAfterSeconds;
 
     public static EnvelopeResult<SuccessEnvelope> Success(string? ssoSignOutUrl, string correlationId) =>
-        new(StatusCodes.Status200OK, new SuccessEnvelope(ssoSignOutUrl), SignOutJsonContext.Default.SuccessEnvelope, correlationId);
+        new(ApiCode.HttpStatus(ApiCode.Success), new SuccessEnvelope(ssoSignOutUrl), SignOutJsonContext.Default.SuccessEnvelope, correlationId);
 
     public EnvelopeResult<ErrorEnvelope> Refused(Rejection rejection, string correlationId) =>
-        Failure(StatusCodes.Status200OK, rejection, correlationId);
+        Failure(rejection, correlationId);
 
     public EnvelopeResult<ErrorEnvelope> StorageUnavailable(string detail, string correlationId) =>
         Failure(
-            StatusCodes.Status503ServiceUnavailable,
-            new Rejection(ApiCode.StorageUnavailable, "Sign-out could not be recorded; please try again.", detail),
+            new Rejection(ApiCode.StorageUnavailable, ApiMessages.StorageUnavailable, detail),
             correlationId,
             _retryAfterSeconds);
 
     public EnvelopeResult<ErrorEnvelope> InternalError(string detail, string correlationId) =>
         Failure(
-            StatusCodes.Status500InternalServerError,
-            new Rejection(ApiCode.InternalError, "Sign-out failed; please try again.", detail),
+            new Rejection(ApiCode.InternalError, ApiMessages.InternalError, detail),
             correlationId);
 
-    private EnvelopeResult<ErrorEnvelope> Failure(int status, Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>
+    private EnvelopeResult<ErrorEnvelope> Failure(Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>
         new(
-            status,
+            ApiCode.HttpStatus(rejection.Code),
             new ErrorEnvelope(rejection.Code, rejection.Message, _includeDetail ? rejection.Detail : null, correlationId),
             SignOutJsonContext.Default.ErrorEnvelope,
             correlationId,

@@ -15,7 +15,6 @@ namespace SessionFunctions.SignOut;
 /// </remarks>
 public sealed class RefreshTokenValidator
 {
-    private const string Unreadable = "The refresh token is not a valid token.";
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters _parameters;
     private readonly RefreshTokenOptions _options;
@@ -27,7 +26,7 @@ public sealed class RefreshTokenValidator
         _parameters = RefreshTokenValidationParameters.Create(_options, time);
     }
 
-    public async Task<(ValidatedRefreshToken? Token, Rejection? Rejection)> ValidateAsync(string refreshToken)
+    public async Task<Checked<ValidatedRefreshToken>> ValidateAsync(string refreshToken)
     {
         TokenValidationResult result;
         try
@@ -37,7 +36,7 @@ public sealed class RefreshTokenValidator
         catch (Exception exception) when (exception is ArgumentException or FormatException or SecurityTokenException or InvalidOperationException)
         {
             // The handler reports almost every fault in its result; this is for the rest, which are all bad input.
-            return Refuse(Unreadable, exception);
+            return Refuse(ApiMessages.TokenUnreadable, exception);
         }
 
         if (!result.IsValid)
@@ -45,26 +44,26 @@ public sealed class RefreshTokenValidator
             return Refuse(Describe(result.Exception, refreshToken), result.Exception);
         }
 
-        return result.SecurityToken is JsonWebToken token ? CheckClaims(token, refreshToken) : Refuse(Unreadable, "Not a JWS.");
+        return result.SecurityToken is JsonWebToken token ? CheckClaims(token, refreshToken) : Refuse(ApiMessages.TokenUnreadable, "Not a JWS.");
     }
 
-    private (ValidatedRefreshToken?, Rejection?) CheckClaims(JsonWebToken token, string compact)
+    private Checked<ValidatedRefreshToken> CheckClaims(JsonWebToken token, string compact)
     {
         if (token.TryGetHeaderValue<object>("crit", out _))
         {
             // RFC 7515 4.1.11: a critical extension this service does not understand makes the token invalid.
-            return Refuse("The refresh token uses an unsupported critical header.", "crit header present.");
+            return Refuse(ApiMessages.TokenCriticalHeader, "crit header present.");
         }
 
         if (StringClaim(token, "token_type") != _options.TokenType)
         {
-            return Refuse("The token is not a refresh token.", "token_type claim is missing or not the refresh type.");
+            return Refuse(ApiMessages.TokenNotRefresh, "token_type claim is missing or not the refresh type.");
         }
 
         var subject = StringClaim(token, "sub");
         if (string.IsNullOrEmpty(subject))
         {
-            return Refuse("The refresh token has no subject.", "sub claim is missing or not a string.");
+            return Refuse(ApiMessages.TokenNoSubject, "sub claim is missing or not a string.");
         }
 
         string? rootId = null;
@@ -73,7 +72,7 @@ public sealed class RefreshTokenValidator
             rootId = rootValue as string;
             if (string.IsNullOrEmpty(rootId))
             {
-                return Refuse("The refresh token's family id is invalid.", $"{_options.RootIdClaim} claim is not a non-empty string.");
+                return Refuse(ApiMessages.TokenFamilyInvalid, $"{_options.RootIdClaim} claim is not a non-empty string.");
             }
         }
 
@@ -83,12 +82,12 @@ public sealed class RefreshTokenValidator
             connector = connectorValue as string;
             if (connector is null)
             {
-                return Refuse("The refresh token's SSO connector is invalid.", $"{_options.ConnectorClaim} claim is not a string.");
+                return Refuse(ApiMessages.TokenConnectorInvalid, $"{_options.ConnectorClaim} claim is not a string.");
             }
         }
 
         DateTimeOffset? expiresAt = token.TryGetPayloadValue<long>("exp", out var exp) ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) : null;
-        return (new ValidatedRefreshToken(subject, TokenFamily.For(rootId, compact), rootId is not null, expiresAt, connector), null);
+        return Checked.Accept(new ValidatedRefreshToken(subject, TokenFamily.For(rootId, compact), rootId is not null, expiresAt, connector));
     }
 
     private static string? StringClaim(JsonWebToken token, string name) =>
@@ -96,13 +95,13 @@ public sealed class RefreshTokenValidator
 
     private static string Describe(Exception? exception, string refreshToken) => exception switch
     {
-        SecurityTokenInvalidAlgorithmException => "The refresh token's signing algorithm is not allowed.",
+        SecurityTokenInvalidAlgorithmException => ApiMessages.TokenAlgorithmNotAllowed,
         // A token without a kid is checked against every key: none matching means its signature is wrong, not its key unknown.
-        SecurityTokenSignatureKeyNotFoundException when !HasKeyId(refreshToken) => "The refresh token's signature is invalid.",
-        SecurityTokenSignatureKeyNotFoundException => "The refresh token was signed with an unknown key.",
-        SecurityTokenInvalidSignatureException => "The refresh token's signature is invalid.",
-        SecurityTokenInvalidLifetimeException or SecurityTokenNotYetValidException => "The refresh token is not valid yet.",
-        _ => Unreadable,
+        SecurityTokenSignatureKeyNotFoundException when !HasKeyId(refreshToken) => ApiMessages.TokenSignatureInvalid,
+        SecurityTokenSignatureKeyNotFoundException => ApiMessages.TokenKeyUnknown,
+        SecurityTokenInvalidSignatureException => ApiMessages.TokenSignatureInvalid,
+        SecurityTokenInvalidLifetimeException or SecurityTokenNotYetValidException => ApiMessages.TokenNotYetValid,
+        _ => ApiMessages.TokenUnreadable,
     };
 
     private static bool HasKeyId(string refreshToken)
@@ -117,9 +116,9 @@ public sealed class RefreshTokenValidator
         }
     }
 
-    private static (ValidatedRefreshToken?, Rejection?) Refuse(string message, Exception? exception) =>
+    private static Checked<ValidatedRefreshToken> Refuse(string message, Exception? exception) =>
         Refuse(message, exception is null ? "Validation failed." : $"{exception.GetType().Name}: {exception.Message}");
 
-    private static (ValidatedRefreshToken?, Rejection?) Refuse(string message, string detail) =>
-        (null, new Rejection(ApiCode.CredentialInvalid, message, detail));
+    private static Checked<ValidatedRefreshToken> Refuse(string message, string detail) =>
+        Checked.Reject<ValidatedRefreshToken>(Rejection.BadCredential(message, detail));
 }

@@ -28,14 +28,14 @@ public sealed class SignOutFunction(
         CancellationToken cancellationToken)
     {
         var correlationId = CorrelationId.From(request);
-        using var scope = SignOutLog.BeginCorrelationScope(logger, correlationId);
+        using var scope = SessionLog.BeginCorrelationScope(logger, correlationId);
         try
         {
             return await SignOutAsync(request, correlationId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            SignOutLog.Unexpected(logger, exception);
+            SessionLog.Unexpected(logger, exception);
             metrics.SignOut("error", ApiCode.InternalError);
             return envelopes.InternalError(exception.GetType().Name, correlationId);
         }
@@ -43,47 +43,47 @@ public sealed class SignOutFunction(
 
     private async Task<IActionResult> SignOutAsync(HttpRequest request, string correlationId, CancellationToken cancellationToken)
     {
-        var (body, badRequest) = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        if (badRequest is not null)
+        var body = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!body.IsAccepted)
         {
-            return Refuse(badRequest, correlationId);
+            return Refuse(body.Rejection, correlationId);
         }
 
-        var (token, badToken) = await validator.ValidateAsync(body!.RefreshToken!).ConfigureAwait(false);
-        if (badToken is not null)
+        var checkedToken = await validator.ValidateAsync(body.Value.RefreshToken).ConfigureAwait(false);
+        if (!checkedToken.IsAccepted)
         {
-            return Refuse(badToken, correlationId);
+            return Refuse(checkedToken.Rejection, correlationId);
         }
 
         // The client's SSO parameters are checked before anything is written: a refused request changes nothing.
-        var ssoRequest = body.Sso;
-        var ssoProblem = sso.Check(token!.Connector, ssoRequest);
-        if (ssoProblem is not null)
+        var token = checkedToken.Value;
+        var ssoRequest = body.Value.Sso;
+        if (sso.Check(token.Connector, ssoRequest) is { } badSsoRequest)
         {
-            return Refuse(new Rejection(ApiCode.ParameterError, ssoProblem, ssoProblem), correlationId);
+            return Refuse(badSsoRequest, correlationId);
         }
 
         RevocationOutcome outcome;
         try
         {
-            outcome = await store.RevokeAsync(records.Create(token!, correlationId), cancellationToken).ConfigureAwait(false);
+            outcome = await store.RevokeAsync(records.Create(token, correlationId), cancellationToken).ConfigureAwait(false);
         }
         catch (RevocationWriteShedException exception)
         {
-            SignOutLog.Shed(logger, exception.Message);
+            SessionLog.Shed(logger, exception.Message);
             metrics.SignOut("shed", ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
         catch (RevocationStoreUnavailableException exception)
         {
-            SignOutLog.StorageUnavailable(logger, token!.FamilyKey, exception);
+            SessionLog.StorageUnavailable(logger, token.FamilyKey, exception);
             metrics.SignOut("storage_unavailable", ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
 
         // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
         var ssoUrl = await sso.ResolveAsync(token.Connector, ssoRequest, cancellationToken).ConfigureAwait(false);
-        SignOutLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
+        SessionLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
         metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
         metrics.SsoUrl(ssoUrl is not null);
         return EnvelopeFactory.Success(ssoUrl, correlationId);
@@ -91,7 +91,7 @@ public sealed class SignOutFunction(
 
     private EnvelopeResult<ErrorEnvelope> Refuse(Rejection rejection, string correlationId)
     {
-        SignOutLog.Refused(logger, rejection.Code, rejection.Message);
+        SessionLog.Refused(logger, rejection.Code, rejection.Message);
         metrics.SignOut("refused", rejection.Code);
         return envelopes.Refused(rejection, correlationId);
     }

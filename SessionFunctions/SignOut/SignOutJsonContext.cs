@@ -6,7 +6,7 @@ namespace SessionFunctions.SignOut;
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     AllowDuplicateProperties = false)]
-[JsonSerializable(typeof(SignOutRequest))]
+[JsonSerializable(typeof(SignOutRequestBody))]
 [JsonSerializable(typeof(SuccessEnvelope))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 internal sealed partial class SignOutJsonContext : JsonSerializerContext;

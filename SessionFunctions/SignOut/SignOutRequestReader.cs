@@ -14,11 +14,11 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
     private readonly int _limit = options.Value.MaxRequestBodyBytes;
     private readonly TimeSpan _readTimeout = options.Value.BodyReadTimeout;
 
-    public async Task<(SignOutRequest? Request, Rejection? Rejection)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Checked<SignOutRequest>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > _limit)
         {
-            return Refuse("The request body is too large.", $"Content-Length {request.ContentLength} exceeds {_limit} bytes.");
+            return Refuse(ApiMessages.BodyTooLarge, $"Content-Length {request.ContentLength} exceeds {_limit} bytes.");
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(_limit + 1);
@@ -39,12 +39,12 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
             }
 
             return length > _limit
-                ? Refuse("The request body is too large.", $"The body exceeds {_limit} bytes.")
+                ? Refuse(ApiMessages.BodyTooLarge, $"The body exceeds {_limit} bytes.")
                 : Parse(buffer.AsSpan(0, length));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return Refuse("The request body was not received in time.", $"The body did not arrive within {_readTimeout}.");
+            return Refuse(ApiMessages.BodyTooSlow, $"The body did not arrive within {_readTimeout}.");
         }
         finally
         {
@@ -52,36 +52,36 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
         }
     }
 
-    private static (SignOutRequest?, Rejection?) Parse(ReadOnlySpan<byte> body)
+    private static Checked<SignOutRequest> Parse(ReadOnlySpan<byte> json)
     {
-        if (body.IsEmpty)
+        if (json.IsEmpty)
         {
-            return Refuse("The request body is empty; send {\"refresh_token\": \"...\"}.", "Empty body.");
+            return Refuse(ApiMessages.BodyEmpty, "Empty body.");
         }
 
-        SignOutRequest? request;
+        SignOutRequestBody? body;
         try
         {
-            request = JsonSerializer.Deserialize(body, SignOutJsonContext.Default.SignOutRequest);
+            body = JsonSerializer.Deserialize(json, SignOutJsonContext.Default.SignOutRequestBody);
         }
         catch (JsonException exception) when (exception.Message.StartsWith("Duplicate", StringComparison.Ordinal) && exception.Path is { Length: > 2 } path)
         {
-            return Refuse($"{path[2..]} must appear only once.", exception.Message);
+            return Refuse(ApiMessages.ForField(ApiMessages.FieldDuplicated, path[2..]), exception.Message);
         }
         catch (JsonException exception) when (exception.Path is "$.refresh_token" or "$.post_logout_redirect_uri" or "$.state" or "$.ui_locales")
         {
-            return Refuse($"{exception.Path[2..]} must be a string.", exception.Message);
+            return Refuse(ApiMessages.ForField(ApiMessages.FieldNotString, exception.Path[2..]), exception.Message);
         }
         catch (JsonException exception)
         {
-            return Refuse("The request body must be a JSON object.", exception.Message);
+            return Refuse(ApiMessages.BodyNotObject, exception.Message);
         }
 
-        return string.IsNullOrEmpty(request?.RefreshToken)
-            ? Refuse("refresh_token is required.", "refresh_token is missing, null or empty.")
-            : (request, null);
+        return body is { RefreshToken: { Length: > 0 } refreshToken }
+            ? Checked.Accept(SignOutRequest.From(body, refreshToken))
+            : Refuse(ApiMessages.RefreshTokenRequired, "refresh_token is missing, null or empty.");
     }
 
-    private static (SignOutRequest?, Rejection?) Refuse(string message, string detail) =>
-        (null, new Rejection(ApiCode.ParameterError, message, detail));
+    private static Checked<SignOutRequest> Refuse(string message, string detail) =>
+        Checked.Reject<SignOutRequest>(Rejection.BadParameter(message, detail));
 }

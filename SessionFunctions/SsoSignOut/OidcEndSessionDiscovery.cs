@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SsoSignOut;
 
@@ -12,7 +13,7 @@ namespace SessionFunctions.SsoSignOut;
 /// document is cached a sign-out makes no HTTP call; a refresh happens in the background. A sign-out waits at most
 /// <see cref="SsoOptions.DiscoveryWait"/> for a document that is not cached yet.
 /// </summary>
-public sealed partial class OidcEndSessionDiscovery : IDisposable
+public sealed class OidcEndSessionDiscovery : IDisposable
 {
     public const string HttpClientName = "oidc-discovery";
 
@@ -79,7 +80,7 @@ public sealed partial class OidcEndSessionDiscovery : IDisposable
             var configuration = await manager.GetConfigurationAsync(_shutdown.Token).WaitAsync(_wait, _time, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(configuration.EndSessionEndpoint))
             {
-                Log.NoEndSessionEndpoint(_logger, connector);
+                SessionLog.NoEndSessionEndpoint(_logger, connector);
                 return null;
             }
 
@@ -91,12 +92,12 @@ public sealed partial class OidcEndSessionDiscovery : IDisposable
         }
         catch (TimeoutException)
         {
-            Log.Slow(_logger, connector, _wait);
+            SessionLog.DiscoverySlow(_logger, connector, _wait);
             return null;
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
         {
-            Log.Failed(_logger, connector, exception.GetType().Name);
+            SessionLog.DiscoveryFailed(_logger, connector, exception.GetType().Name);
             return null;
         }
     }
@@ -109,17 +110,5 @@ public sealed partial class OidcEndSessionDiscovery : IDisposable
     {
         _shutdown.Cancel();
         _shutdown.Dispose();
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(30, LogLevel.Warning, "SSO connector {Connector}: discovery did not answer within {Wait}; answering without an SSO sign-out URL.")]
-        public static partial void Slow(ILogger logger, string connector, TimeSpan wait);
-
-        [LoggerMessage(31, LogLevel.Warning, "SSO connector {Connector}: discovery failed ({Error}); answering without an SSO sign-out URL.")]
-        public static partial void Failed(ILogger logger, string connector, string error);
-
-        [LoggerMessage(32, LogLevel.Information, "SSO connector {Connector}: the provider publishes no end_session_endpoint, so there is no SSO sign-out URL.")]
-        public static partial void NoEndSessionEndpoint(ILogger logger, string connector);
     }
 }

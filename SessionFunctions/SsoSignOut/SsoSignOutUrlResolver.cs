@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SessionFunctions.SignOut;
+using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SsoSignOut;
 
@@ -23,19 +25,27 @@ public sealed partial class SsoSignOutUrlResolver(
         string.IsNullOrEmpty(claim) ? (string.IsNullOrEmpty(_options.DefaultConnector) ? null : _options.DefaultConnector) : claim;
 
     /// <summary>
-    /// Why the client's SSO parameters cannot be used, or null when they can. Checked before anything is written, so
-    /// a refused request changes nothing.
+    /// Why the client's SSO parameters cannot be used (40001), or null when they can. Checked before anything is
+    /// written, so a refused request changes nothing.
     /// </summary>
-    public string? Check(string? connectorClaim, SsoRequest request)
+    public Rejection? Check(string? connectorClaim, SsoRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problem = Problem(connectorClaim, request);
+        // The message says all there is to say: debug detail repeats it.
+        return problem is null ? null : Rejection.BadParameter(problem, problem);
+    }
+
+    private string? Problem(string? connectorClaim, SsoRequest request)
     {
         if (request.State is { } state && (state.Length > MaxStateLength || state.Any(char.IsControl)))
         {
-            return $"state must be at most {MaxStateLength} printable characters.";
+            return ApiMessages.StateMalformed;
         }
 
         if (request.UiLocales is { } locales && !UiLocales().IsMatch(locales))
         {
-            return "ui_locales must be space-separated language tags, e.g. \"en-US fr\".";
+            return ApiMessages.UiLocalesMalformed;
         }
 
         if (request.PostLogoutRedirectUri is null)
@@ -45,12 +55,12 @@ public sealed partial class SsoSignOutUrlResolver(
 
         if (!Uri.TryCreate(request.PostLogoutRedirectUri, UriKind.Absolute, out var redirect))
         {
-            return "post_logout_redirect_uri must be an absolute URL.";
+            return ApiMessages.RedirectNotAbsolute;
         }
 
         var id = ConnectorId(connectorClaim);
         return id is not null && _options.Connectors.TryGetValue(id, out var connector) && !connector.AllowsRedirect(redirect)
-            ? "post_logout_redirect_uri is not allowed for this SSO connector."
+            ? ApiMessages.RedirectNotAllowed
             : null;
     }
 
@@ -65,14 +75,14 @@ public sealed partial class SsoSignOutUrlResolver(
 
         if (!_options.Connectors.TryGetValue(id, out var connector))
         {
-            Log.UnknownConnector(logger, id.Length > 64 ? id[..64] : id);
+            SessionLog.UnknownConnector(logger, id.Length > 64 ? id[..64] : id);
             return null;
         }
 
         var preset = connector.EffectivePreset;
         if (!preset.EndsSessionWithoutIdTokenHint)
         {
-            Log.NeedsIdTokenHint(logger, id, preset.Name);
+            SessionLog.NeedsIdTokenHint(logger, id, preset.Name);
             return null;
         }
 
@@ -113,13 +123,4 @@ public sealed partial class SsoSignOutUrlResolver(
 
     [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*( [A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*){0,9}$")]
     private static partial Regex UiLocales();
-
-    private static partial class Log
-    {
-        [LoggerMessage(4, LogLevel.Warning, "SSO connector {Connector} is not configured; answering without an SSO sign-out URL.")]
-        public static partial void UnknownConnector(ILogger logger, string connector);
-
-        [LoggerMessage(33, LogLevel.Information, "SSO connector {Connector} ({Preset}) cannot end the provider's session without an id_token_hint; answering without an SSO sign-out URL.")]
-        public static partial void NeedsIdTokenHint(ILogger logger, string connector, string preset);
-    }
 }

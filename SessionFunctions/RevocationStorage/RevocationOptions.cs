@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>Where and how revocations are written. Section <c>Revocation</c>.</summary>
 public sealed class RevocationOptions

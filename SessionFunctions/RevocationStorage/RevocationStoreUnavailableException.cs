@@ -1,4 +1,4 @@
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>Storage did not confirm the write in time, so sign-out must not claim success.</summary>
 public class RevocationStoreUnavailableException : Exception

@@ -1,4 +1,4 @@
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>
 /// The write was not sent: this instance already had as many writes in flight and waiting as it allows. Storage was

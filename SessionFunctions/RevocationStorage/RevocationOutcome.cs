@@ -1,4 +1,4 @@
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>What a revocation write found.</summary>
 public enum RevocationOutcome

@@ -1,6 +1,6 @@
 using SessionFunctions.Revocation;
 
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>Writes revocation records.</summary>
 public interface IRevocationStore

@@ -5,7 +5,7 @@ using Azure.Data.Tables.Models;
 using Microsoft.Extensions.Options;
 using SessionFunctions.Revocation;
 
-namespace SessionFunctions.SignOut;
+namespace SessionFunctions.RevocationStorage;
 
 /// <summary>
 /// One insert per sign-out (no read first): the insert either creates the family's record or answers 409, which
