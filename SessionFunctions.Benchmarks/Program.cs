@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project SessionFunctions.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(SessionFunctions.Benchmarks.BenchmarkToken).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SessionFunctions.Benchmarks.SignOutValidationBenchmarks).Assembly).Run(args);

@@ -5,14 +5,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.IdentityModel.Tokens;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
+using SessionFunctions.Testing;
 
 namespace SessionFunctions.Benchmarks;
 
@@ -23,8 +21,12 @@ namespace SessionFunctions.Benchmarks;
 [MemoryDiagnoser]
 public class SignOutValidationBenchmarks
 {
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes(BenchmarkToken.Secret);
-    private readonly string _token = BenchmarkToken.Create();
+    private const string Secret = "benchmark-signing-key-0123456789abcdef";
+    private const string KeyId = "k1";
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes(Secret);
+
+    // A seed-shaped refresh token: HS256, Cloudreve's claims plus a root id.
+    private readonly string _token = RefreshTokens.Mint(RefreshTokens.Claims("lpua", "6f1e2c9a-1b8e-4a55-9b7b-0c3c9e1f2a10", null, DateTimeOffset.UtcNow), Secret, KeyId);
     private readonly JwtSecurityTokenHandler _naive = new() { MapInboundClaims = false };
     private readonly Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private TokenValidationParameters _naiveParameters = null!;
@@ -36,24 +38,21 @@ public class SignOutValidationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RefreshToken:SigningKeys:0:Id"] = BenchmarkToken.KeyId,
-            ["RefreshToken:SigningKeys:0:Secret"] = BenchmarkToken.Secret,
-            ["RevocationStorage"] = "UseDevelopmentStorage=true",
-        }).Build();
-        _services = new ServiceCollection()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Production" })
-            .AddLogging()
-            .AddSessionFunctions(configuration)
-            .BuildServiceProvider();
+        _services = AppServices.Build(
+            new Dictionary<string, string?>
+            {
+                ["RefreshToken:SigningKeys:0:Id"] = KeyId,
+                ["RefreshToken:SigningKeys:0:Secret"] = Secret,
+                ["RevocationStorage"] = "UseDevelopmentStorage=true",
+            },
+            before: services => services.AddLogging());
         _validator = _services.GetRequiredService<RefreshTokenValidator>();
         _records = _services.GetRequiredService<RevocationRecordFactory>();
         _productParameters = RefreshTokenValidationParameters.Create(_services.GetRequiredService<IOptions<RefreshTokenOptions>>().Value, TimeProvider.System);
         _naiveParameters = new TokenValidationParameters
         {
             ValidAlgorithms = ["HS256"],
-            IssuerSigningKey = new SymmetricSecurityKey(Key) { KeyId = BenchmarkToken.KeyId },
+            IssuerSigningKey = new SymmetricSecurityKey(Key) { KeyId = KeyId },
             ValidateIssuer = false,
             ValidateAudience = false,
             ValidateLifetime = true,
@@ -132,8 +131,13 @@ public class SignOutValidationBenchmarks
     [Benchmark]
     public async Task<int> Product()
     {
-        var (token, _) = await _validator.ValidateAsync(_token).ConfigureAwait(false);
-        var record = _records.Create(token!, "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+        var token = await _validator.ValidateAsync(_token).ConfigureAwait(false);
+        if (!token.IsAccepted)
+        {
+            throw new InvalidOperationException(token.Rejection.Message);
+        }
+
+        var record = _records.Create(token.Value, "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
         {

@@ -30,7 +30,8 @@ counters=$(grep -o '<Counters [^>]*>' "$trx")
 count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
 passed=$(count passed); failed=$(count failed); total=$(count total)
 skipped=$(( total - passed - failed ))
-integration=$(grep -o '<UnitTestResult [^>]*testName="SessionFunctions\.Tests\.Integration\.[^"]*"[^>]*outcome="Passed"' "$trx" | wc -l)
+# The tests against Azurite sit in an Azurite/ folder under their feature (namespace ...Tests.<Feature>.Azurite).
+integration=$(grep -o '<UnitTestResult [^>]*testName="SessionFunctions\.Tests\.[A-Za-z]*\.Azurite\.[^"]*"[^>]*outcome="Passed"' "$trx" | wc -l)
 echo "integration tests against Azurite passed: $integration"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$integration" -eq 0 ]; then

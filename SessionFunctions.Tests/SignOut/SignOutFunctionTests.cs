@@ -1,5 +1,6 @@
 using System.Text;
 using SessionFunctions.Revocation;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
@@ -239,7 +240,7 @@ public sealed class SignOutFunctionTests : IDisposable
             { "bad base64 in header", "!!!." + parts[1] + "." + parts[2] },
             { "bad base64 in payload", parts[0] + ".%%%." + parts[2] },
             { "header not JSON", Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("nope") + "." + parts[1] + "." + parts[2] },
-            { "bad signature", parts[0] + "." + parts[1] + "." + TestTokens.Sign("x.y", TestTokens.KeyOne, "HS256") },
+            { "bad signature", parts[0] + "." + parts[1] + "." + RefreshTokens.Sign("x.y", TestTokens.KeyOne, "HS256") },
             { "signed with an unknown key", TestTokens.Refresh(kid: null, secret: TestTokens.RetiredKey) },
             { "unknown kid", TestTokens.Refresh(kid: "k9") },
             { "kid of another key", TestTokens.Mint(claims, TestTokens.KeyOne, TestTokens.KeyTwoId) },

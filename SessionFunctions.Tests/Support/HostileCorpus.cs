@@ -102,7 +102,7 @@ public sealed class HostileCorpus(int seed)
         // HS/RS switching: an RS256 (or other) header over an HMAC made with the shared key, plus look-alike names.
         var alg = Pick("RS256", "ES256", "PS256", "HS512", "HS384", "hs256", "HS256 ", "RSA-OAEP", "dir", "EdDSA");
         var claims = TestTokens.RefreshClaims(rootId: Guid.NewGuid().ToString());
-        return ("alg confusion", Json(TestTokens.MintRaw(
+        return ("alg confusion", Json(RefreshTokens.MintRaw(
             JsonSerializer.Serialize(new { alg, typ = "JWT", kid = TestTokens.KeyOneId }),
             JsonSerializer.Serialize(claims),
             TestTokens.KeyOne,
@@ -118,14 +118,14 @@ public sealed class HostileCorpus(int seed)
         }
 
         var header = JsonSerializer.Serialize(new Dictionary<string, object?> { ["alg"] = "HS256", ["kid"] = kid, ["jku"] = "http://127.0.0.1:1/jwks", ["x5u"] = "http://127.0.0.1:1/x5u" });
-        return ("kid injection", Json(TestTokens.MintRaw(header, JsonSerializer.Serialize(TestTokens.RefreshClaims()), TestTokens.RetiredKey)));
+        return ("kid injection", Json(RefreshTokens.MintRaw(header, JsonSerializer.Serialize(TestTokens.RefreshClaims()), TestTokens.RetiredKey)));
     }
 
     private (string, byte[]) CritHeader()
     {
         var crit = Pick("[\"exp\"]", "[\"b64\"]", "[]", "\"x\"", "[\"kid\"]");
         var header = $"{{\"alg\":\"HS256\",\"kid\":\"k1\",\"crit\":{crit},\"b64\":false}}";
-        return ("crit header", Json(TestTokens.MintRaw(header, JsonSerializer.Serialize(TestTokens.RefreshClaims(rootId: Guid.NewGuid().ToString())), TestTokens.KeyOne)));
+        return ("crit header", Json(RefreshTokens.MintRaw(header, JsonSerializer.Serialize(TestTokens.RefreshClaims(rootId: Guid.NewGuid().ToString())), TestTokens.KeyOne)));
     }
 
     private (string, byte[]) WrongKey()

@@ -1,27 +1,20 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SessionFunctions.SignOut;
+using SessionFunctions.RevocationStorage;
+using SessionFunctions.Testing;
 
 namespace SessionFunctions.Tests.Support;
 
 /// <summary>
-/// The app's services as <see cref="SessionFunctionsServiceCollectionExtensions.AddSessionFunctions"/> registers them
-/// (without the worker's builder and its telemetry), with a fake clock (or the real one) and a fake logger, driven the
-/// way the worker drives the function: an <see cref="HttpRequest"/> in, the <see cref="IActionResult"/> executed
-/// against a response.
+/// The app as <see cref="AppServices"/> composes it, with a fake clock (or the real one) and a fake logger, driven
+/// through <see cref="SignOutInvocation"/> as the worker drives the function; every log line it writes is audited
+/// for secrets when it is disposed.
 /// </summary>
 public sealed class SignOutHost : IDisposable
 {
@@ -73,32 +66,24 @@ public sealed class SignOutHost : IDisposable
     {
         var settings = DefaultSettings(storageConnection);
         configure?.Invoke(settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var provider = AppServices.Build(
+            settings,
+            environment,
+            before: collection =>
+            {
+                // Timeouts under test run on a fake clock; overload tests need the real one, as queue waits are real.
+                collection.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(TestTokens.Now));
+                collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+            },
+            after: collection =>
+            {
+                if (store is not null)
+                {
+                    collection.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));
+                }
 
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment, ApplicationName = "SessionFunctions" });
-        // Timeouts under test run on a fake clock; overload tests need the real one, as queue waits are real.
-        collection.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(TestTokens.Now));
-        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        collection.AddSessionFunctions(configuration);
-        if (store is not null)
-        {
-            collection.Replace(ServiceDescriptor.Singleton(typeof(IRevocationStore), store));
-        }
-
-        services?.Invoke(collection);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        try
-        {
-            // What the host does before it serves a request: fail start-up on invalid options.
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
-
+                services?.Invoke(collection);
+            });
         return new SignOutHost(provider, settings.Where(s => s.Key.EndsWith(":Secret", StringComparison.Ordinal) && !string.IsNullOrEmpty(s.Value)).Select(s => s.Value!));
     }
 
@@ -118,24 +103,20 @@ public sealed class SignOutHost : IDisposable
             _audit.AddTokensIn(Encoding.UTF8.GetString(memory.ToArray()));
         }
 
-        var context = new DefaultHttpContext { RequestServices = _services };
-        context.Request.Method = HttpMethods.Delete;
-        context.Request.Path = "/session/token";
-        context.Request.ContentType = "application/json";
-        context.Request.Body = body ?? Stream.Null;
-        context.Request.ContentLength = contentLength ?? (body is { CanSeek: true } ? body.Length : null);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            context.Request.Headers[name] = value;
-        }
-
-        var responseBody = new MemoryStream();
-        context.Response.Body = responseBody;
-
-        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(_services);
-        var result = await function.RunAsync(context.Request, cancellationToken);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return new SignOutResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(responseBody.ToArray()));
+        var answer = await SignOutInvocation.InvokeAsync(
+            _services,
+            request =>
+            {
+                request.ContentType = "application/json";
+                request.Body = body ?? Stream.Null;
+                request.ContentLength = contentLength ?? (body is { CanSeek: true } ? body.Length : null);
+                foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+                {
+                    request.Headers[name] = value;
+                }
+            },
+            cancellationToken);
+        return new SignOutResponse(answer.Status, answer.Headers, Encoding.UTF8.GetString(answer.Body));
     }
 
     public T Options<T>()

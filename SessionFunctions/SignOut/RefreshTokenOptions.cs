@@ -29,15 +29,15 @@ public sealed class RefreshTokenOptions : IValidatableObject
 
     /// <summary>The value the <c>token_type</c> claim must have.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "RefreshToken__TokenType must not be empty.")]
-    public string TokenType { get; init; } = "refresh";
+    public string TokenType { get; init; } = RefreshTokenClaims.RefreshTokenType;
 
     /// <summary>The claim that carries the family (root token) id.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "RefreshToken__RootIdClaim must not be empty.")]
-    public string RootIdClaim { get; init; } = Revocation.TokenFamily.DefaultRootIdClaim;
+    public string RootIdClaim { get; init; } = RefreshTokenClaims.RootId;
 
     /// <summary>The claim that names the SSO connector a session came from.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "RefreshToken__ConnectorClaim must not be empty.")]
-    public string ConnectorClaim { get; init; } = "sso_connector";
+    public string ConnectorClaim { get; init; } = RefreshTokenClaims.Connector;
 
     /// <summary>The allowed algorithms, HS256 when none are configured.</summary>
     public IReadOnlyList<string> EffectiveAlgorithms => Algorithms.Count == 0 ? ["HS256"] : Algorithms;

@@ -1,22 +1,18 @@
 using System.Text;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionFunctions;
 using SessionFunctions.Revocation;
-using SessionFunctions.SignOut;
+using SessionFunctions.Testing;
 
 namespace SignOutTool;
 
 /// <summary>
 /// The app composed exactly as Program.cs composes it (<see cref="SessionFunctionsApp.CreateBuilder"/>, telemetry
 /// included), with its settings handed over as environment variables the way the Functions host hands them to the
-/// worker, and the function called the way the worker calls it: one service scope per invocation.
+/// worker, and the function called the way the worker calls it (<see cref="SignOutInvocation"/>).
 /// </summary>
 internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDisposable
 {
@@ -75,19 +71,17 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
     /// <summary>One sign-out; the HTTP status and the body as the client receives them.</summary>
     public async Task<(int Status, byte[] Body)> SendAsync(string token, CancellationToken cancellationToken)
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = HttpMethods.Delete;
         // A JWT is base64url and dots: nothing in it needs JSON escaping.
         var body = Encoding.UTF8.GetBytes("{\"refresh_token\":\"" + token + "\"}");
-        context.Request.Body = new MemoryStream(body);
-        context.Request.ContentLength = body.Length;
-        var response = new MemoryStream();
-        context.Response.Body = response;
-        var function = ActivatorUtilities.CreateInstance<SignOutFunction>(scope.ServiceProvider);
-        var result = await function.RunAsync(context.Request, cancellationToken).ConfigureAwait(false);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor())).ConfigureAwait(false);
-        return (context.Response.StatusCode, response.ToArray());
+        var answer = await SignOutInvocation.InvokeAsync(
+            host.Services,
+            request =>
+            {
+                request.Body = new MemoryStream(body);
+                request.ContentLength = body.Length;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (answer.Status, answer.Body);
     }
 
     public async ValueTask DisposeAsync()

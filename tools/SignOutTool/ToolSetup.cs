@@ -1,3 +1,5 @@
+using SessionFunctions.Testing;
+
 namespace SignOutTool;
 
 /// <summary>What every command starts from: the settings file (<c>--settings</c>) and a minter for its first key.</summary>

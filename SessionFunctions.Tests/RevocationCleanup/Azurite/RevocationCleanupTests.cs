@@ -7,7 +7,7 @@ using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.RevocationCleanup.Azurite;
 
 /// <summary>The clean-up against Azurite: expired records go, records whose family may still hold a valid token stay.</summary>
 [Collection(AzuriteTests.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests;
 
 /// <summary>Start-up refuses bad configuration with a message that names the setting.</summary>
 public sealed class OptionsValidationTests

@@ -1,7 +1,7 @@
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
 /// <summary>Storage that is down: the answer is 503, never success without the record, and recovery is automatic.</summary>
 public sealed class StorageOutageTests

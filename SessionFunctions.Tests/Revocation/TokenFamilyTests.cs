@@ -1,6 +1,6 @@
 using SessionFunctions.Revocation;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests.Revocation;
 
 public sealed class TokenFamilyTests
 {

@@ -1,7 +1,8 @@
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Contract;
+namespace SessionFunctions.Tests.SignOut;
 
 /// <summary>Every kind of answer the function gives, checked against the seed's response schema.</summary>
 public sealed class ResponseContractTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests;
 
 /// <summary>The real composition root (Functions builder, Application Insights, logging) builds and validates.</summary>
 public sealed class CompositionRootTests

@@ -1,8 +1,7 @@
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Contract;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.SignOut.Azurite;
 
 /// <summary>
 /// 10,000 seeded hostile bodies through the composed function against Azurite: each is a documented error envelope

@@ -3,7 +3,7 @@ using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.SignOut.Azurite;
 
 /// <summary>Sign-out through the composed function against a real Azurite Table service.</summary>
 [Collection(AzuriteTests.Name)]

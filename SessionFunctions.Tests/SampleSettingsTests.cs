@@ -1,8 +1,9 @@
 using System.Text.Json;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests;
 
 /// <summary>local.settings.sample.json is what a newcomer runs with: it must start and sign out as documented.</summary>
 public sealed class SampleSettingsTests
@@ -40,7 +41,7 @@ public sealed class SampleSettingsTests
         var values = SampleValues();
         Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
-        Assert.Equal("UseDevelopmentStorage=true", values[RevocationStorage.RevocationStorageServiceCollectionExtensions.StorageSetting]);
+        Assert.Equal("UseDevelopmentStorage=true", values[RevocationStorageServiceCollectionExtensions.StorageSetting]);
     }
 
     internal static Dictionary<string, string> SampleValues()

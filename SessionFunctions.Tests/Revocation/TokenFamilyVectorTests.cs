@@ -3,7 +3,7 @@ using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests.Revocation;
 
 /// <summary>The published vectors (docs/token-family-vectors.json) against the library and the function.</summary>
 public sealed class TokenFamilyVectorTests

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 using Xunit.Abstractions;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
 /// <summary>
 /// Storage restarted while sign-outs are in flight (Azurite persisting to disk, stopped as a restart stops it):
@@ -48,7 +49,7 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
             Assert.All(sent.Where(s => !s.Succeeded), s => Assert.True(s.Response.Status == 503 && s.Response.Code == ApiCode.StorageUnavailable, summary));
             Assert.Contains(sent, s => !s.Succeeded && s.SentAt >= down);
             var records = (await TableHosts.ReadAllAsync(azurite.ConnectionString, table)).Select(r => r.PartitionKey).ToHashSet();
-            var missing = sent.Count(s => s.Succeeded && !records.Contains(Revocation.TokenFamily.FromRootId(s.RootId)));
+            var missing = sent.Count(s => s.Succeeded && !records.Contains(TokenFamily.FromRootId(s.RootId)));
             Assert.True(missing == 0, $"{missing} successes without their record; {summary}");
 
             // Recovered: from the first sign-out sent after storage is back that succeeds, every later one succeeds.

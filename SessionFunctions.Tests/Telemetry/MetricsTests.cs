@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests.Telemetry;
 
 public sealed class MetricsTests
 {

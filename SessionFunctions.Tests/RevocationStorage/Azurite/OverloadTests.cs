@@ -1,8 +1,10 @@
+using SessionFunctions.Revocation;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 using Xunit.Abstractions;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
 /// <summary>
 /// Ten times more sign-outs than storage can take: the excess is shed at once with 503 + Retry-After, the rest
@@ -97,7 +99,7 @@ public sealed class OverloadTests(AzuriteFixture fixture, ITestOutputHelper outp
         Assert.All(sent.Where(s => !s.Succeeded), s => Assert.Equal("3", s.Response.Headers.RetryAfter.ToString()));
 
         var records = (await TableHosts.ReadAllAsync(fixture.Azurite.ConnectionString, table)).Select(r => r.PartitionKey).ToHashSet();
-        var missing = sent.Where(s => s.Succeeded && !records.Contains(Revocation.TokenFamily.FromRootId(s.RootId))).ToList();
+        var missing = sent.Where(s => s.Succeeded && !records.Contains(TokenFamily.FromRootId(s.RootId))).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} successes without their record; {summary}");
     }
 }

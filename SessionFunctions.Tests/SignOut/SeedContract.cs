@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi.YamlReader;
 
-namespace SessionFunctions.Tests.Contract;
+namespace SessionFunctions.Tests.SignOut;
 
 /// <summary>
 /// The seed's OpenAPI text, parsed with Microsoft.OpenApi's YAML reader; the 200 response schema turned into a
@@ -25,7 +25,7 @@ public static partial class SeedContract
 
     private static OpenApiDocument Load()
     {
-        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Contract", "sign-out-openapi.md"));
+        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SignOut", "sign-out-openapi.md"));
         var yaml = YamlBlock().Match(markdown).Groups[1].Value;
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();

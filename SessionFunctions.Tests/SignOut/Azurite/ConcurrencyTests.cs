@@ -3,7 +3,7 @@ using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.SignOut.Azurite;
 
 /// <summary>
 /// Many sign-outs at once against Azurite: no revocation lost, none duplicated, none rewritten. Independent of this

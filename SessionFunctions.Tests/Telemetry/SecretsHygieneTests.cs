@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests.Telemetry;
 
 /// <summary>
 /// No token, signature or key in the logs. Every <see cref="SignOutHost"/> audits its logs when disposed, so every

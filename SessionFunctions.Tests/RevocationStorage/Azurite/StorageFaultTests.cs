@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using SessionFunctions.SignOut;
 using SessionFunctions.Tests.Support;
 
-namespace SessionFunctions.Tests.Integration;
+namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
 /// <summary>Storage that hangs, throttles or fails: bounded time, bounded retries, 503 and never a false success.</summary>
 public sealed class StorageFaultTests

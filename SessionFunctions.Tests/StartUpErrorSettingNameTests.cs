@@ -5,10 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SessionFunctions.RevocationCleanup;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.SsoSignOut;
 
-namespace SessionFunctions.Tests.SignOut;
+namespace SessionFunctions.Tests;
 
 /// <summary>
 /// Every range and required rule of every settings section, broken one at a time in the composition the worker runs

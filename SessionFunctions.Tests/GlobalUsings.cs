@@ -1,0 +1,2 @@
+global using SessionFunctions.Testing;
+global using SessionFunctions.Tests.Support;
