@@ -8,7 +8,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
 using SessionFunctions.Testing;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests;
 

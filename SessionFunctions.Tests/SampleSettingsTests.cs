@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests;
 

@@ -4,5 +4,5 @@ global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Hosting;
 global using SessionFunctions;
 global using SessionFunctions.RevocationCleanup;
-global using SessionFunctions.SignOut;
 global using SessionFunctions.RevocationStorage;
+global using SessionFunctions.SignOut;

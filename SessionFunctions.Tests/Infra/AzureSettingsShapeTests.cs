@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Infra;
 

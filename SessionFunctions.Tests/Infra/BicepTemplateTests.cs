@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using SessionFunctions.Tests.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Infra;
 

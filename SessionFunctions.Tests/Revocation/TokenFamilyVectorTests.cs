@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Revocation;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.SignOut;
 

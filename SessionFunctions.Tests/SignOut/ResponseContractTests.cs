@@ -1,6 +1,4 @@
 using SessionFunctions.RevocationStorage;
-using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.SignOut;
 

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Json.Schema;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
 
 namespace SessionFunctions.Tests.SignOut;
 

@@ -2,7 +2,6 @@ using System.Text;
 using SessionFunctions.Revocation;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.SignOut;
 

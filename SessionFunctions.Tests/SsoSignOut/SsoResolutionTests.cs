@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.SsoSignOut;
 

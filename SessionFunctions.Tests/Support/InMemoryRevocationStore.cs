@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using SessionFunctions.Revocation;
 using SessionFunctions.RevocationStorage;
-using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.Support;
 

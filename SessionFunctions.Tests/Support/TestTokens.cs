@@ -1,5 +1,3 @@
-using SessionFunctions.Testing;
-
 namespace SessionFunctions.Tests.Support;
 
 /// <summary>The tests' keys and clock, and <see cref="RefreshTokens"/> with them as defaults.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Telemetry;
 

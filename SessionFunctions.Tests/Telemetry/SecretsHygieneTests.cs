@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Telemetry;
 

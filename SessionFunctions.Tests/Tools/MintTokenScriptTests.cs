@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.Tools;
 

@@ -2,8 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SessionFunctions.Revocation;
-using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.RevocationCleanup;
@@ -33,7 +31,7 @@ public sealed class RevocationCleaner(
         var filter = TableClient.CreateQueryFilter($"RetainUntil lt {cutoff}");
         long removed = 0;
         var pages = 0;
-        string? continuation = _resumeFrom;
+        var continuation = _resumeFrom;
         try
         {
             await foreach (var page in _table.QueryAsync<TableEntity>(filter, _options.BatchSize, KeysOnly, cancellationToken)

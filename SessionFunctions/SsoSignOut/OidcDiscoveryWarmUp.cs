@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace SessionFunctions.SsoSignOut;
 
 /// <summary>Reads the providers' discovery documents in the background at start-up, never delaying the host.</summary>

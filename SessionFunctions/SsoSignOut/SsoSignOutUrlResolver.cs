@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.SsoSignOut;

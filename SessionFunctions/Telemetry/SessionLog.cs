@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SessionFunctions.RevocationStorage;
 
 namespace SessionFunctions.Telemetry;
 

@@ -1,7 +1,6 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
-using OpenTelemetry.Metrics;
 
 namespace SessionFunctions.Telemetry;
 

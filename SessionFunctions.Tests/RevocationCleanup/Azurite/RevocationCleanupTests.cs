@@ -5,7 +5,6 @@ using SessionFunctions.Revocation;
 using SessionFunctions.RevocationCleanup;
 using SessionFunctions.SignOut;
 using SessionFunctions.Telemetry;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.RevocationCleanup.Azurite;
 

@@ -1,5 +1,4 @@
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 

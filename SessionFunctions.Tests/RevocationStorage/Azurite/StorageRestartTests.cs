@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 using Xunit.Abstractions;
 
 namespace SessionFunctions.Tests.RevocationStorage.Azurite;

@@ -1,7 +1,5 @@
-using Azure.Data.Tables;
 using SessionFunctions.Revocation;
 using SessionFunctions.SignOut;
-using SessionFunctions.Tests.Support;
 
 namespace SessionFunctions.Tests.SignOut.Azurite;
 
