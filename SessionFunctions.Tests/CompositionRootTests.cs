@@ -16,7 +16,7 @@ public sealed class CompositionRootTests
         var builder = SessionFunctionsApp.CreateBuilder([]);
         // Core Tools hands the worker the sample's values as environment variables, the environment name included.
         builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
         using var host = builder.Build();
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
@@ -40,7 +40,7 @@ public sealed class CompositionRootTests
         // As the host hands settings to the worker: present when the builder is created (the exporter is added then).
         var builder = SessionFunctionsApp.CreateBuilder(["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"]);
         builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(sample.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
         using var host = builder.Build();
 
         Assert.NotNull(host.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());

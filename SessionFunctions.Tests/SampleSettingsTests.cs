@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 
@@ -15,9 +14,9 @@ public sealed class SampleSettingsTests
             settings =>
             {
                 settings.Clear();
-                foreach (var (name, value) in values)
+                foreach (var (name, value) in LocalSettings.AsConfiguration(values))
                 {
-                    settings[name.Replace("__", ":", StringComparison.Ordinal)] = value;
+                    settings[name] = value;
                 }
             },
             store: new InMemoryRevocationStore(),
@@ -43,9 +42,7 @@ public sealed class SampleSettingsTests
         Assert.Equal("UseDevelopmentStorage=true", values[RevocationStorageServiceCollectionExtensions.StorageSetting]);
     }
 
-    internal static Dictionary<string, string> SampleValues()
-    {
-        using var sample = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("local.settings.sample.json")));
-        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-    }
+    /// <summary>The sample's values, a copy a test may change.</summary>
+    internal static Dictionary<string, string> SampleValues() =>
+        new(LocalSettings.Load(RepositoryRoot.Combine("local.settings.sample.json"))!.Values);
 }

@@ -57,7 +57,7 @@ public sealed class StartUpErrorSettingNameTests
         values[setting] = value;
         var builder = SessionFunctionsApp.CreateBuilder([]);
         builder.Environment.EnvironmentName = values["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(values.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(values));
         using var host = builder.Build();
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());

@@ -221,9 +221,9 @@ public sealed class SignOutFunctionTests : IDisposable
         var valid = TestTokens.Refresh();
         var parts = valid.Split('.');
         var wrongType = TestTokens.RefreshClaims();
-        wrongType["token_type"] = "access";
+        wrongType[RefreshTokenClaims.TokenType] = "access";
         var noType = TestTokens.RefreshClaims();
-        noType.Remove("token_type");
+        noType.Remove(RefreshTokenClaims.TokenType);
         var noSub = TestTokens.RefreshClaims();
         noSub.Remove("sub");
         var emptySub = TestTokens.RefreshClaims();
@@ -231,7 +231,7 @@ public sealed class SignOutFunctionTests : IDisposable
         var future = TestTokens.RefreshClaims();
         future["nbf"] = TestTokens.Now.AddMinutes(10).ToUnixTimeSeconds();
         var numberRoot = TestTokens.RefreshClaims();
-        numberRoot["root_token_id"] = 7;
+        numberRoot[RefreshTokenClaims.RootId] = 7;
         return new TheoryData<string, string>
         {
             { "not a JWT", "not-a-jwt" },

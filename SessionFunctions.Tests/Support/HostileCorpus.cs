@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.Support;
 
@@ -142,15 +143,15 @@ public sealed class HostileCorpus(int seed)
         var claims = TestTokens.RefreshClaims(rootId: Guid.NewGuid().ToString());
         var (name, value) = _random.Next(10) switch
         {
-            0 => ("token_type", (object?)1),
-            1 => ("token_type", new[] { "refresh" }),
-            2 => ("token_type", null),
+            0 => (RefreshTokenClaims.TokenType, (object?)1),
+            1 => (RefreshTokenClaims.TokenType, new[] { "refresh" }),
+            2 => (RefreshTokenClaims.TokenType, null),
             3 => ("sub", new { id = 1 }),
             4 => ("sub", null),
             5 => ("nbf", (object)"yesterday"),
-            6 => ("root_token_id", new[] { "a" }),
-            7 => ("root_token_id", 12345),
-            8 => ("sso_connector", 7),
+            6 => (RefreshTokenClaims.RootId, new[] { "a" }),
+            7 => (RefreshTokenClaims.RootId, 12345),
+            8 => (RefreshTokenClaims.Connector, 7),
             _ => ("nbf", TestTokens.Now.AddYears(50).ToUnixTimeSeconds()),
         };
         claims[name] = value;
