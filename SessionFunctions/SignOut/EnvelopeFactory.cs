@@ -16,13 +16,13 @@ public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
 
     public EnvelopeResult<ErrorEnvelope> StorageUnavailable(string detail, string correlationId) =>
         Failure(
-            new Rejection(ApiCode.StorageUnavailable, ApiMessages.StorageUnavailable, detail),
+            Rejection.Because(ApiMessages.StorageUnavailable, detail),
             correlationId,
             _retryAfterSeconds);
 
     public EnvelopeResult<ErrorEnvelope> InternalError(string detail, string correlationId) =>
         Failure(
-            new Rejection(ApiCode.InternalError, ApiMessages.InternalError, detail),
+            Rejection.Because(ApiMessages.InternalError, detail),
             correlationId);
 
     private EnvelopeResult<ErrorEnvelope> Failure(Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>

@@ -93,7 +93,7 @@ public sealed class RefreshTokenValidator
     private static string? StringClaim(JsonWebToken token, string name) =>
         token.TryGetPayloadValue<object>(name, out var value) ? value as string : null;
 
-    private static string Describe(Exception? exception, string refreshToken) => exception switch
+    private static ApiMessage Describe(Exception? exception, string refreshToken) => exception switch
     {
         SecurityTokenInvalidAlgorithmException => ApiMessages.TokenAlgorithmNotAllowed,
         // A token without a kid is checked against every key: none matching means its signature is wrong, not its key unknown.
@@ -116,9 +116,9 @@ public sealed class RefreshTokenValidator
         }
     }
 
-    private static Checked<ValidatedRefreshToken> Refuse(string message, Exception? exception) =>
+    private static Checked<ValidatedRefreshToken> Refuse(ApiMessage message, Exception? exception) =>
         Refuse(message, exception is null ? "Validation failed." : $"{exception.GetType().Name}: {exception.Message}");
 
-    private static Checked<ValidatedRefreshToken> Refuse(string message, string detail) =>
-        Checked.Reject<ValidatedRefreshToken>(Rejection.BadCredential(message, detail));
+    private static Checked<ValidatedRefreshToken> Refuse(ApiMessage message, string detail) =>
+        Checked.Reject<ValidatedRefreshToken>(Rejection.Because(message, detail));
 }

@@ -66,11 +66,11 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
         }
         catch (JsonException exception) when (exception.Message.StartsWith("Duplicate", StringComparison.Ordinal) && exception.Path is { Length: > 2 } path)
         {
-            return Refuse(ApiMessages.ForField(ApiMessages.FieldDuplicated, path[2..]), exception.Message);
+            return Refuse(ApiMessages.FieldDuplicated.ForField(path[2..]), exception.Message);
         }
         catch (JsonException exception) when (exception.Path is "$.refresh_token" or "$.post_logout_redirect_uri" or "$.state" or "$.ui_locales")
         {
-            return Refuse(ApiMessages.ForField(ApiMessages.FieldNotString, exception.Path[2..]), exception.Message);
+            return Refuse(ApiMessages.FieldNotString.ForField(exception.Path[2..]), exception.Message);
         }
         catch (JsonException exception)
         {
@@ -82,6 +82,6 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
             : Refuse(ApiMessages.RefreshTokenRequired, "refresh_token is missing, null or empty.");
     }
 
-    private static Checked<SignOutRequest> Refuse(string message, string detail) =>
-        Checked.Reject<SignOutRequest>(Rejection.BadParameter(message, detail));
+    private static Checked<SignOutRequest> Refuse(ApiMessage message, string detail) =>
+        Checked.Reject<SignOutRequest>(Rejection.Because(message, detail));
 }

@@ -32,10 +32,10 @@ public sealed partial class SsoSignOutUrlResolver(
         ArgumentNullException.ThrowIfNull(request);
         var problem = Problem(connectorClaim, request);
         // The message says all there is to say: debug detail repeats it.
-        return problem is null ? null : Rejection.BadParameter(problem, problem);
+        return problem is null ? null : Rejection.Because(problem, problem.Text);
     }
 
-    private string? Problem(string? connectorClaim, SsoRequest request)
+    private ApiMessage? Problem(string? connectorClaim, SsoRequest request)
     {
         if (request.State is { } state && (state.Length > MaxStateLength || state.Any(char.IsControl)))
         {
