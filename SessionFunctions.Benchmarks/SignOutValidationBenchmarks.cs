@@ -133,7 +133,7 @@ public class SignOutValidationBenchmarks
         var token = await _validator.ValidateAsync(_token).ConfigureAwait(false);
         if (!token.IsAccepted)
         {
-            throw new InvalidOperationException(token.Rejection.Message);
+            throw new InvalidOperationException(token.Rejection.Message.Text);
         }
 
         var record = _records.Create(token.Value, "3f2504e0-4f89-11d3-9a0c-0305e82c3301");

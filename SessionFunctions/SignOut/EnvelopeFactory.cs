@@ -16,19 +16,19 @@ public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
 
     public EnvelopeResult<ErrorEnvelope> StorageUnavailable(string detail, string correlationId) =>
         Failure(
-            Rejection.Because(ApiMessages.StorageUnavailable, detail),
+            new Rejection(ApiMessages.StorageUnavailable, detail),
             correlationId,
             _retryAfterSeconds);
 
     public EnvelopeResult<ErrorEnvelope> InternalError(string detail, string correlationId) =>
         Failure(
-            Rejection.Because(ApiMessages.InternalError, detail),
+            new Rejection(ApiMessages.InternalError, detail),
             correlationId);
 
     private EnvelopeResult<ErrorEnvelope> Failure(Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>
         new(
             ApiCode.HttpStatus(rejection.Code),
-            new ErrorEnvelope(rejection.Code, rejection.Message, _includeDetail ? rejection.Detail : null, correlationId),
+            new ErrorEnvelope(rejection.Code, rejection.Message.Text, _includeDetail ? rejection.Detail : null, correlationId),
             SignOutJsonContext.Default.ErrorEnvelope,
             correlationId,
             retryAfterSeconds);

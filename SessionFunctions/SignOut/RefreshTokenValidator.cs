@@ -120,5 +120,5 @@ public sealed class RefreshTokenValidator
         Refuse(message, exception is null ? "Validation failed." : $"{exception.GetType().Name}: {exception.Message}");
 
     private static Checked<ValidatedRefreshToken> Refuse(ApiMessage message, string detail) =>
-        Checked.Reject<ValidatedRefreshToken>(Rejection.Because(message, detail));
+        Checked.Reject<ValidatedRefreshToken>(new Rejection(message, detail));
 }

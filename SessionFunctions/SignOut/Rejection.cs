@@ -1,11 +1,10 @@
 namespace SessionFunctions.SignOut;
 
-/// <summary>Why a request was refused: the envelope code, the message for the user, and internal detail for debug mode.</summary>
-public sealed record Rejection(int Code, string Message, string Detail)
+/// <summary>
+/// Why a request was refused: one of <see cref="ApiMessages"/> (the user's message and its code), and internal
+/// detail for debug mode. Only a message from the table can be sent.
+/// </summary>
+public sealed record Rejection(ApiMessage Message, string Detail)
 {
-    public static Rejection Because(ApiMessage message, string detail)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return new(message.Code, message.Text, detail);
-    }
+    public int Code => Message.Code;
 }

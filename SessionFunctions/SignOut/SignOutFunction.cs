@@ -90,7 +90,7 @@ public sealed class SignOutFunction(
 
     private EnvelopeResult<ErrorEnvelope> Refuse(Rejection rejection, string correlationId)
     {
-        SessionLog.Refused(logger, rejection.Code, rejection.Message);
+        SessionLog.Refused(logger, rejection.Code, rejection.Message.Text);
         metrics.SignOut("refused", rejection.Code);
         return envelopes.Refused(rejection, correlationId);
     }

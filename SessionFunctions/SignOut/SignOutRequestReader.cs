@@ -83,5 +83,5 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
     }
 
     private static Checked<SignOutRequest> Refuse(ApiMessage message, string detail) =>
-        Checked.Reject<SignOutRequest>(Rejection.Because(message, detail));
+        Checked.Reject<SignOutRequest>(new Rejection(message, detail));
 }

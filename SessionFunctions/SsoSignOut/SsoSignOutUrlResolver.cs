@@ -32,7 +32,7 @@ public sealed partial class SsoSignOutUrlResolver(
         ArgumentNullException.ThrowIfNull(request);
         var problem = Problem(connectorClaim, request);
         // The message says all there is to say: debug detail repeats it.
-        return problem is null ? null : Rejection.Because(problem, problem.Text);
+        return problem is null ? null : new Rejection(problem, problem.Text);
     }
 
     private ApiMessage? Problem(string? connectorClaim, SsoRequest request)
