@@ -28,7 +28,7 @@ public sealed class OverloadTests(AzuriteFixture fixture, ITestOutputHelper outp
         await using var standIn = await StorageStandIn.StartAsync(fixture.Azurite, StandInSlots, StandInHold);
         var table = AzuriteFixture.NewTableName();
         using var host = Host(standIn, table);
-        await WarmAsync(host);
+        await WarmAsync(host, standIn);
 
         var sent = await OfferedLoad.SendAsync(host, 10 * standIn.Capacity, Burst);
 
@@ -85,9 +85,16 @@ public sealed class OverloadTests(AzuriteFixture fixture, ITestOutputHelper outp
             s["SignOut:RetryAfterSeconds"] = "3";
         });
 
-    /// <summary>The first write creates the table; it is not part of the burst.</summary>
-    private static async Task WarmAsync(SignOutHost host) =>
+    /// <summary>
+    /// Not part of the measured burst: the first write creates the table, then one second of the same overload takes
+    /// every path (success, queue, shed) through the JIT and ramps up the thread pool. Run alone in a cold process,
+    /// the burst otherwise measured start-up: goodput 10.7-12.0/s in 3 of 8 runs, 18.7/s once warm.
+    /// </summary>
+    private static async Task WarmAsync(SignOutHost host, StorageStandIn standIn)
+    {
         Assert.Equal(ApiCode.Success, (await host.SignOutAsync(TestTokens.RefreshOnRealClock(Guid.NewGuid().ToString()))).Code);
+        await OfferedLoad.SendAsync(host, 10 * standIn.Capacity, TimeSpan.FromSeconds(1));
+    }
 
     /// <summary>Every answer is a success with its record or a 503/50001 with Retry-After; nothing else, no 500.</summary>
     private async Task AssertSafeAsync(IReadOnlyList<SentSignOut> sent, string table)
