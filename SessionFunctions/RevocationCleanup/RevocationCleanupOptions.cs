@@ -12,19 +12,19 @@ public sealed class RevocationCleanupOptions
     public const string Section = "RevocationCleanup";
 
     /// <summary>Records read per page, and deleted before the next page is read.</summary>
-    [Range(1, 1000, ErrorMessage = "RevocationCleanup__BatchSize must be between 1 and 1000.")]
+    [Range(1, 1000)]
     public int BatchSize { get; init; } = 100;
 
     /// <summary>Deletes in flight at once (each record is its own partition, so they cannot share a transaction).</summary>
-    [Range(1, 64, ErrorMessage = "RevocationCleanup__Parallelism must be between 1 and 64.")]
+    [Range(1, 64)]
     public int Parallelism { get; init; } = 8;
 
     /// <summary>A run stops starting new pages after this long; the next run resumes from the continuation token.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:09:00", ErrorMessage = "RevocationCleanup__MaxRunTime must be between 00:00:01 and 00:09:00.")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:09:00")]
     public TimeSpan MaxRunTime { get; init; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Extra time a record is kept past its <c>RetainUntil</c>, against clock differences between services.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "RevocationCleanup__Grace must be between 00:00:00 and 30.00:00:00.")]
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan Grace { get; init; } = TimeSpan.FromDays(1);
 }
 

@@ -17,19 +17,19 @@ public sealed class RevocationOptions
     /// The longest a refresh token may live. A record is kept until this long after the later of the revoked
     /// token's expiry and the revocation, since a token of the family issued just before sign-out lives that long.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Revocation__MaxRefreshTokenLifetime must be between 00:01:00 and 3650.00:00:00.")]
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan MaxRefreshTokenLifetime { get; init; } = TimeSpan.FromDays(30);
 
     /// <summary>The most one sign-out waits for storage, retries included; past it the answer is 503.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Revocation__StorageTimeout must be between 00:00:00.100 and 00:01:00.")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan StorageTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries of one storage request after a transient failure (the Azure SDK's retry policy).</summary>
-    [Range(0, 5, ErrorMessage = "Revocation__MaxRetries must be between 0 and 5.")]
+    [Range(0, 5)]
     public int MaxRetries { get; init; } = 2;
 
     /// <summary>Time one try may take before the SDK gives up on it and retries.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Revocation__NetworkTimeout must be between 00:00:00.100 and 00:01:00.")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -37,15 +37,15 @@ public sealed class RevocationOptions
     /// (503 with <c>Retry-After</c>) without touching storage, so slow storage cannot turn into a pile of requests
     /// that all time out together.
     /// </summary>
-    [Range(1, 1024, ErrorMessage = "Revocation__MaxConcurrentWrites must be between 1 and 1024.")]
+    [Range(1, 1024)]
     public int MaxConcurrentWrites { get; init; } = 16;
 
     /// <summary>Writes that may wait for a free slot; one more is shed at once.</summary>
-    [Range(0, 10_000, ErrorMessage = "Revocation__MaxQueuedWrites must be between 0 and 10000.")]
+    [Range(0, 10_000)]
     public int MaxQueuedWrites { get; init; } = 64;
 
     /// <summary>The most a write waits for a slot before it is shed.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30", ErrorMessage = "Revocation__MaxQueueWait must be between 00:00:00.010 and 00:00:30.")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(1);
 }
 

@@ -24,7 +24,7 @@ public sealed class RefreshTokenOptions : IValidatableObject
     public List<string> Algorithms { get; init; } = [];
 
     /// <summary>Tolerance for <c>nbf</c> against this host's clock.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "RefreshToken__ClockSkew must be between 00:00:00 and 00:10:00.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The value the <c>token_type</c> claim must have.</summary>

@@ -9,11 +9,11 @@ public sealed class SignOutOptions
     public const string Section = "SignOut";
 
     /// <summary>Largest request body read; a larger one is refused with 40001 before it is parsed.</summary>
-    [Range(256, 1_048_576, ErrorMessage = "SignOut__MaxRequestBodyBytes must be between 256 and 1048576.")]
+    [Range(256, 1_048_576)]
     public int MaxRequestBodyBytes { get; init; } = 16 * 1024;
 
     /// <summary>The most a client may take to send the body; a slower one is refused, so trickling bodies cannot hold a worker.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00", ErrorMessage = "SignOut__BodyReadTimeout must be between 00:00:00.100 and 00:02:00.")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
     public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed class SignOutOptions
     /// The <c>Retry-After</c> (seconds) on a 503: when a client should try again after storage was unavailable
     /// or this instance shed the write (RFC 7009 section 2.2.1 suggests it for a revocation endpoint).
     /// </summary>
-    [Range(1, 3600, ErrorMessage = "SignOut__RetryAfterSeconds must be between 1 and 3600.")]
+    [Range(1, 3600)]
     public int RetryAfterSeconds { get; init; } = 2;
 }
 

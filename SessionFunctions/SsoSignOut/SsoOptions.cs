@@ -17,10 +17,10 @@ public sealed class SsoOptions
     public string? DefaultConnector { get; init; }
 
     /// <summary>The most a sign-out waits for a provider's discovery document before answering without a URL.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30", ErrorMessage = "Sso__DiscoveryWait must be between 00:00:00.050 and 00:00:30.")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan DiscoveryWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often a provider's discovery document is fetched again in the background.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00", ErrorMessage = "Sso__DiscoveryRefreshInterval must be between 00:05:00 and 7.00:00:00.")]
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan DiscoveryRefreshInterval { get; init; } = TimeSpan.FromHours(12);
 }
