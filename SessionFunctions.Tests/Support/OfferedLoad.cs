@@ -31,10 +31,12 @@ public static class OfferedLoad
         var count = (int)(perSecond * duration.TotalSeconds);
         for (var i = 0; i < count && !stopSending.IsCancellationRequested; i++)
         {
-            var due = TimeSpan.FromSeconds(i / perSecond);
-            if (due > clock.Elapsed)
+            // The clock is read once: read twice, it can pass the due time between the check and the wait, and a
+            // negative wait throws (seen beside stress-ng).
+            var wait = TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed, CancellationToken.None);
+                await Task.Delay(wait, CancellationToken.None);
             }
 
             var rootId = Guid.NewGuid().ToString();
