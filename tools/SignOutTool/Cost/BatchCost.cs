@@ -7,6 +7,9 @@ internal sealed record BatchCost(double CpuMs, long AllocatedBytes, double Elaps
 {
     public int Requests => LatenciesMs.Length;
 
+    /// <summary>Telemetry items the batch delivered to its process's sink, by type; none when nothing exported.</summary>
+    public Dictionary<string, long>? TelemetryItems { get; init; }
+
     /// <summary>
     /// Runs <paramref name="inputs"/> through <paramref name="send"/> at <paramref name="concurrency"/>, then
     /// <paramref name="drain"/> (work the batch caused that would otherwise land in the next window), and charges

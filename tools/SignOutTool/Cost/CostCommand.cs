@@ -74,18 +74,22 @@ internal static class CostCommand
 
         using var floor = FloorProcess.Start(storage, "costfloor" + run);
 
+        // The same inserts beside the worker's Application Insights SDK alone: what the dependency item every
+        // sign-out must report costs by itself, so the report can tell the telemetry's share from the app's.
+        using var telemetryFloor = FloorProcess.Start(storage, "costfloorai" + run, telemetry: true);
+
         // Every token is minted before anything is measured: minting signs with HMAC too, and what it leaves for the
         // finalizer must not land in a measured window.
         var minted = new Queue<string>(Enumerable.Range(0, warmUp + (rounds * requests)).Select(i => setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null)));
         string[] Tokens(int count) => Enumerable.Range(0, count).Select(_ => minted.Dequeue()).ToArray();
 
         // Long enough for tiered compilation to finish on both sides: the product loads far more code than the floor.
-        Console.WriteLine($"warm-up: {warmUp} sign-outs and {warmUp} floor inserts at concurrency {concurrency}");
+        Console.WriteLine($"warm-up: {warmUp} sign-outs and {warmUp} inserts on each floor at concurrency {concurrency}");
         var warm = await BatchCost.MeasureAsync(Tokens(warmUp), concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false);
-        BatchCost warmFloor;
+        BatchCost[] warmFloors;
         try
         {
-            warmFloor = await floor.RunAsync(warmUp, concurrency).ConfigureAwait(false);
+            warmFloors = [await floor.RunAsync(warmUp, concurrency).ConfigureAwait(false), await telemetryFloor.RunAsync(warmUp, concurrency).ConfigureAwait(false)];
         }
         catch (InvalidOperationException exception)
         {
@@ -93,10 +97,10 @@ internal static class CostCommand
             return 3;
         }
 
-        if (Failures(warm) > warm.Requests / 2 || Failures(warmFloor) > warmFloor.Requests / 2)
+        if (Failures(warm) > warm.Requests / 2 || warmFloors.Any(f => Failures(f) > f.Requests / 2))
         {
-            var worst = warm.Outcomes.Concat(warmFloor.Outcomes).Where(o => o.Key != "200/0").MaxBy(o => o.Value).Key;
-            Console.Error.WriteLine($"Most warm-up requests failed (product {Describe(warm.Outcomes)}; floor {Describe(warmFloor.Outcomes)}).");
+            var worst = warmFloors.Prepend(warm).SelectMany(b => b.Outcomes).Where(o => o.Key != "200/0").MaxBy(o => o.Value).Key;
+            Console.Error.WriteLine($"Most warm-up requests failed (product {Describe(warm.Outcomes)}; floors {string.Join(" / ", warmFloors.Select(f => Describe(f.Outcomes)))}).");
             Console.Error.WriteLine("Likely cause: " + FailureHint.For(worst));
             return 3;
         }
@@ -107,36 +111,43 @@ internal static class CostCommand
 
         var product = new List<BatchCost>();
         var bare = new List<BatchCost>();
+        var bareWithTelemetry = new List<BatchCost>();
         for (var round = 0; round < rounds; round++)
         {
-            // Alternate which side goes first so neither always meets a warmer or fuller store.
-            for (var side = 0; side < 2; side++)
+            // Rotate which side goes first so none always meets a warmer or fuller store.
+            for (var side = 0; side < 3; side++)
             {
-                if ((round + side) % 2 == 0)
+                switch ((round + side) % 3)
                 {
-                    var tokens = Tokens(requests);
-                    logs.Counting = true;
-                    product.Add(await BatchCost.MeasureAsync(tokens, concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false));
-                    logs.Counting = false;
-                }
-                else
-                {
-                    bare.Add(await floor.RunAsync(requests, concurrency).ConfigureAwait(false));
+                    case 0:
+                        var tokens = Tokens(requests);
+                        logs.Counting = true;
+                        product.Add(await BatchCost.MeasureAsync(tokens, concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false));
+                        logs.Counting = false;
+                        break;
+                    case 1:
+                        bare.Add(await floor.RunAsync(requests, concurrency).ConfigureAwait(false));
+                        break;
+                    default:
+                        bareWithTelemetry.Add(await telemetryFloor.RunAsync(requests, concurrency).ConfigureAwait(false));
+                        break;
                 }
             }
 
-            Console.WriteLine($"round {round + 1}/{rounds}: product {PerRequest(product[^1].CpuMs, requests):F1} µs CPU, floor {PerRequest(bare[^1].CpuMs, requests):F1} µs CPU");
+            Console.WriteLine($"round {round + 1}/{rounds}: product {PerRequest(product[^1].CpuMs, requests):F1} µs CPU, floor {PerRequest(bare[^1].CpuMs, requests):F1} µs CPU, floor + telemetry {PerRequest(bareWithTelemetry[^1].CpuMs, requests):F1} µs CPU");
         }
 
         await FlushTelemetryAsync().ConfigureAwait(false);
-        Console.WriteLine(Report(product, bare, logs, sink, concurrency, warmUp));
-        return product.Sum(Failures) + bare.Sum(Failures) == 0 ? 0 : 3;
+        Console.WriteLine(Report(product, bare, bareWithTelemetry, logs, sink, concurrency, warmUp));
+        return product.Concat(bare).Concat(bareWithTelemetry).Sum(Failures) == 0 ? 0 : 3;
     }
 
-    private static string Report(List<BatchCost> product, List<BatchCost> bare, CountingLoggerProvider logs, TelemetrySink sink, int concurrency, int warmUp)
+    private static string Report(List<BatchCost> product, List<BatchCost> bare, List<BatchCost> bareWithTelemetry, CountingLoggerProvider logs, TelemetrySink sink, int concurrency, int warmUp)
     {
         var p = Totals.Of(product);
         var f = Totals.Of(bare);
+        var t = Totals.Of(bareWithTelemetry);
+        var floorItems = bareWithTelemetry.SelectMany(b => b.TelemetryItems ?? []).GroupBy(i => i.Key).Select(g => $"{(double)g.Sum(i => i.Value) / bareWithTelemetry.Sum(b => b.Requests):F3} {g.Key}");
         var successes = product.Sum(b => b.Outcomes.GetValueOrDefault("200/0"));
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
@@ -147,7 +158,14 @@ internal static class CostCommand
             allocated      {p.AllocatedBytes,10:F0} B  {f.AllocatedBytes,10:F0} B  {p.AllocatedBytes / f.AllocatedBytes,9:F2}   ≤ {AllocationTarget:F2} {Verdict(p.AllocatedBytes / f.AllocatedBytes <= AllocationTarget)}
             throughput     {p.Throughput,10:F0} /s {f.Throughput,10:F0} /s {p.Throughput / f.Throughput,9:F2}   ≥ {ThroughputTarget:F2} {Verdict(p.Throughput / f.Throughput >= ThroughputTarget)}
             p99            {p.P99,10:F2} ms {f.P99,10:F2} ms {p.P99 / f.P99,9:F2}
-            answers        product {Describe(Merge(product))}; floor {Describe(Merge(bare))}
+            answers        product {Describe(Merge(product))}; floor {Describe(Merge(bare))}; floor + telemetry {Describe(Merge(bareWithTelemetry))}
+
+            the floor beside the worker's Application Insights SDK alone (the same inserts, each reported as a dependency)
+                            floor + telemetry   / floor   product / it
+            CPU            {t.CpuUs,10:F1} µs {t.CpuUs / f.CpuUs,9:F2} {p.CpuUs / t.CpuUs,13:F2}
+            allocated      {t.AllocatedBytes,10:F0} B  {t.AllocatedBytes / f.AllocatedBytes,9:F2} {p.AllocatedBytes / t.AllocatedBytes,13:F2}
+            throughput     {t.Throughput,10:F0} /s {t.Throughput / f.Throughput,9:F2} {p.Throughput / t.Throughput,13:F2}
+            its telemetry items per insert: {(floorItems.Any() ? string.Join(", ", floorItems) : "none")}
             log records per successful sign-out (category, level):
             """);
         foreach (var ((category, level), count) in logs.Records.OrderByDescending(r => r.Value))

@@ -6,7 +6,7 @@ namespace SignOutTool.Cost;
 /// <summary>The floor's child process (<see cref="FloorCommand"/>), driven one batch at a time.</summary>
 internal sealed class FloorProcess(Process process) : IDisposable
 {
-    public static FloorProcess Start(string storage, string table)
+    public static FloorProcess Start(string storage, string table, bool telemetry = false)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -23,6 +23,11 @@ internal sealed class FloorProcess(Process process) : IDisposable
         foreach (var argument in new[] { FloorCommand.Name, "--storage", storage, "--table", table })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (telemetry)
+        {
+            start.ArgumentList.Add("--telemetry");
         }
 
         return new FloorProcess(Process.Start(start) ?? throw new InvalidOperationException("The floor process did not start."));
