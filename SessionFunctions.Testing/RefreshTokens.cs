@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SessionFunctions.SignOut;
 
@@ -28,9 +29,9 @@ public static class RefreshTokens
         var claims = new Dictionary<string, object?>
         {
             [RefreshTokenClaims.TokenType] = RefreshTokenClaims.RefreshTokenType,
-            [RefreshTokenClaims.Subject] = subject,
-            [RefreshTokenClaims.Expires] = now.AddDays(14).ToUnixTimeSeconds(),
-            [RefreshTokenClaims.NotBefore] = now.AddMinutes(-5).ToUnixTimeSeconds(),
+            [JwtRegisteredClaimNames.Sub] = subject,
+            [JwtRegisteredClaimNames.Exp] = now.AddDays(14).ToUnixTimeSeconds(),
+            [JwtRegisteredClaimNames.Nbf] = now.AddMinutes(-5).ToUnixTimeSeconds(),
             ["state_hash"] = StateHash,
         };
         if (rootId is not null)

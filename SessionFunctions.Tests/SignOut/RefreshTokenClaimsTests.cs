@@ -1,10 +1,12 @@
+using Microsoft.IdentityModel.JsonWebTokens;
 using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.SignOut;
 
 /// <summary>
 /// The claim names everything else (the validator's defaults, the minter, the tests) takes from
-/// <see cref="RefreshTokenClaims"/> are the ones Cloudreve v4 writes into its refresh tokens (seed example).
+/// <see cref="RefreshTokenClaims"/> and <see cref="JwtRegisteredClaimNames"/> are the ones Cloudreve v4 writes into
+/// its refresh tokens (seed example).
 /// </summary>
 public sealed class RefreshTokenClaimsTests
 {
@@ -13,9 +15,9 @@ public sealed class RefreshTokenClaimsTests
     {
         Assert.Equal("token_type", RefreshTokenClaims.TokenType);
         Assert.Equal("refresh", RefreshTokenClaims.RefreshTokenType);
-        Assert.Equal("sub", RefreshTokenClaims.Subject);
-        Assert.Equal("exp", RefreshTokenClaims.Expires);
-        Assert.Equal("nbf", RefreshTokenClaims.NotBefore);
+        Assert.Equal("sub", JwtRegisteredClaimNames.Sub);
+        Assert.Equal("exp", JwtRegisteredClaimNames.Exp);
+        Assert.Equal("nbf", JwtRegisteredClaimNames.Nbf);
         Assert.Equal("root_token_id", RefreshTokenClaims.RootId);
         Assert.Equal("sso_connector", RefreshTokenClaims.Connector);
     }

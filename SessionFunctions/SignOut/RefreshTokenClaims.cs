@@ -2,13 +2,13 @@ using SessionFunctions.Revocation;
 
 namespace SessionFunctions.SignOut;
 
-/// <summary>The claim names (and the refresh type) of Cloudreve v4's refresh tokens, as sign-out reads them.</summary>
+/// <summary>
+/// The claim names (and the refresh type) Cloudreve v4 adds to its refresh tokens, as sign-out reads them; the
+/// registered ones (<c>sub</c>, <c>exp</c>, <c>nbf</c>) are <see cref="Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames"/>.
+/// </summary>
 public static class RefreshTokenClaims
 {
     public const string TokenType = "token_type";
-    public const string Subject = "sub";
-    public const string Expires = "exp";
-    public const string NotBefore = "nbf";
 
     /// <summary>The default family (root token) id claim; <c>RefreshToken__RootIdClaim</c> may name another.</summary>
     public const string RootId = TokenFamily.DefaultRootIdClaim;

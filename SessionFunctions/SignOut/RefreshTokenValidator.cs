@@ -60,7 +60,7 @@ public sealed class RefreshTokenValidator
             return Refuse(ApiMessages.TokenNotRefresh, "token_type claim is missing or not the refresh type.");
         }
 
-        var subject = StringClaim(token, RefreshTokenClaims.Subject);
+        var subject = StringClaim(token, JwtRegisteredClaimNames.Sub);
         if (string.IsNullOrEmpty(subject))
         {
             return Refuse(ApiMessages.TokenNoSubject, "sub claim is missing or not a string.");
@@ -86,7 +86,7 @@ public sealed class RefreshTokenValidator
             }
         }
 
-        DateTimeOffset? expiresAt = token.TryGetPayloadValue<long>(RefreshTokenClaims.Expires, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) : null;
+        DateTimeOffset? expiresAt = token.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(exp, 0, 253402300799)) : null;
         return Checked.Accept(new ValidatedRefreshToken(subject, TokenFamily.For(rootId, compact), rootId is not null, expiresAt, connector));
     }
 
