@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
+using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.Tests;
 
@@ -49,6 +52,37 @@ public sealed class CompositionRootTests
         var filters = host.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value;
         Assert.Contains(filters.Rules, r => r.CategoryName == "Azure" && r.LogLevel == LogLevel.Warning && r.ProviderName is null);
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    /// <summary>
+    /// The README's cost knob: one app setting turns the app's Information lines (one outcome per sign-out, each an
+    /// Application Insights trace) off for every logger whose provider has no rule of its own, as the worker's
+    /// Application Insights provider has none once the composition removes its warning-only rule.
+    /// </summary>
+    [Theory]
+    [InlineData(null, 2)]
+    [InlineData("Warning", 1)]
+    public void Logging__LogLevel__SessionFunctions_sets_the_floor_of_the_apps_own_lines(string? level, int expected)
+    {
+        var sample = SampleSettingsTests.SampleValues();
+        if (level is not null)
+        {
+            sample["Logging__LogLevel__SessionFunctions"] = level;
+        }
+
+        var builder = SessionFunctionsApp.CreateBuilder(["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"]);
+        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
+        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
+        builder.Logging.AddFakeLogging();
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILogger<SignOutFunction>>();
+
+        SessionLog.SignedOut(logger, "root-x", RevocationOutcome.Revoked, hasSsoUrl: false);
+        SessionLog.Shed(logger, "queue full");
+
+        var records = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Equal(expected, records.Count);
+        Assert.Contains(records, r => r.Level == LogLevel.Warning);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace SessionFunctions.Tests.Support;
 
 /// <summary>
 /// The app as <see cref="AppServices"/> composes it, with a fake clock (or the real one) and a fake logger, driven
-/// through <see cref="SignOutInvocation"/> as the worker drives the function; every log line it writes is audited
+/// through <see cref="FunctionInvocation"/> as the worker drives the function; every log line it writes is audited
 /// for secrets when it is disposed.
 /// </summary>
 public sealed class SignOutHost : IDisposable
@@ -102,7 +102,7 @@ public sealed class SignOutHost : IDisposable
             _audit.AddTokensIn(Encoding.UTF8.GetString(memory.ToArray()));
         }
 
-        var answer = await SignOutInvocation.InvokeAsync(
+        var answer = await FunctionInvocation.SignOutAsync(
             _services,
             request =>
             {

@@ -11,7 +11,7 @@ namespace SignOutTool;
 /// <summary>
 /// The app composed exactly as Program.cs composes it (<see cref="SessionFunctionsApp.CreateBuilder"/>, telemetry
 /// included), with its settings handed over as environment variables the way the Functions host hands them to the
-/// worker, and the function called the way the worker calls it (<see cref="SignOutInvocation"/>).
+/// worker, and the function called the way the worker calls it (<see cref="FunctionInvocation"/>).
 /// </summary>
 internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDisposable
 {
@@ -72,7 +72,7 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
     {
         // A JWT is base64url and dots: nothing in it needs JSON escaping.
         var body = Encoding.UTF8.GetBytes("{\"refresh_token\":\"" + token + "\"}");
-        var answer = await SignOutInvocation.InvokeAsync(
+        var answer = await FunctionInvocation.SignOutAsync(
             host.Services,
             request =>
             {

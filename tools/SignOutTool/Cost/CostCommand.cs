@@ -72,11 +72,8 @@ internal static class CostCommand
             meters?.ForceFlush();
         }
 
-        using var floor = FloorProcess.Start(storage, "costfloor" + run);
-
-        // The same inserts beside the worker's Application Insights SDK alone: what the dependency item every
-        // sign-out must report costs by itself, so the report can tell the telemetry's share from the app's.
-        using var telemetryFloor = FloorProcess.Start(storage, "costfloorai" + run, telemetry: true);
+        using var floorSet = FloorSet.Start(storage, run);
+        var floors = floorSet.All;
 
         // Every token is minted before anything is measured: minting signs with HMAC too, and what it leaves for the
         // finalizer must not land in a measured window.
@@ -89,7 +86,7 @@ internal static class CostCommand
         BatchCost[] warmFloors;
         try
         {
-            warmFloors = [await floor.RunAsync(warmUp, concurrency).ConfigureAwait(false), await telemetryFloor.RunAsync(warmUp, concurrency).ConfigureAwait(false)];
+            warmFloors = await Task.WhenAll(floors.Select(f => f.Process.RunAsync(warmUp, concurrency))).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception)
         {
@@ -110,62 +107,62 @@ internal static class CostCommand
         logs.Reset();
 
         var product = new List<BatchCost>();
-        var bare = new List<BatchCost>();
-        var bareWithTelemetry = new List<BatchCost>();
         for (var round = 0; round < rounds; round++)
         {
             // Rotate which side goes first so none always meets a warmer or fuller store.
-            for (var side = 0; side < 3; side++)
+            for (var side = 0; side <= floors.Count; side++)
             {
-                switch ((round + side) % 3)
+                var which = (round + side) % (floors.Count + 1);
+                if (which == floors.Count)
                 {
-                    case 0:
-                        var tokens = Tokens(requests);
-                        logs.Counting = true;
-                        product.Add(await BatchCost.MeasureAsync(tokens, concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false));
-                        logs.Counting = false;
-                        break;
-                    case 1:
-                        bare.Add(await floor.RunAsync(requests, concurrency).ConfigureAwait(false));
-                        break;
-                    default:
-                        bareWithTelemetry.Add(await telemetryFloor.RunAsync(requests, concurrency).ConfigureAwait(false));
-                        break;
+                    var tokens = Tokens(requests);
+                    logs.Counting = true;
+                    product.Add(await BatchCost.MeasureAsync(tokens, concurrency, app.SignOutAsync, FlushTelemetryAsync).ConfigureAwait(false));
+                    logs.Counting = false;
+                }
+                else
+                {
+                    floors[which].Batches.Add(await floors[which].Process.RunAsync(requests, concurrency).ConfigureAwait(false));
                 }
             }
 
-            Console.WriteLine($"round {round + 1}/{rounds}: product {PerRequest(product[^1].CpuMs, requests):F1} µs CPU, floor {PerRequest(bare[^1].CpuMs, requests):F1} µs CPU, floor + telemetry {PerRequest(bareWithTelemetry[^1].CpuMs, requests):F1} µs CPU");
+            Console.WriteLine($"round {round + 1}/{rounds}: product {PerRequest(product[^1].CpuMs, requests):F1} µs CPU, " + string.Join(", ", floors.Select(f => $"{f.Kind} floor {PerRequest(f.Batches[^1].CpuMs, requests):F1} µs")));
         }
 
         await FlushTelemetryAsync().ConfigureAwait(false);
-        Console.WriteLine(Report(product, bare, bareWithTelemetry, logs, sink, concurrency, warmUp));
-        return product.Concat(bare).Concat(bareWithTelemetry).Sum(Failures) == 0 ? 0 : 3;
+        Console.WriteLine(Report(product, floorSet, logs, sink, concurrency, warmUp));
+        return product.Concat(floors.SelectMany(f => f.Batches)).Sum(Failures) == 0 ? 0 : 3;
     }
 
-    private static string Report(List<BatchCost> product, List<BatchCost> bare, List<BatchCost> bareWithTelemetry, CountingLoggerProvider logs, TelemetrySink sink, int concurrency, int warmUp)
+    private static string Report(List<BatchCost> product, FloorSet floorSet, CountingLoggerProvider logs, TelemetrySink sink, int concurrency, int warmUp)
     {
+        var floors = floorSet.All;
         var p = Totals.Of(product);
-        var f = Totals.Of(bare);
-        var t = Totals.Of(bareWithTelemetry);
-        var floorItems = bareWithTelemetry.SelectMany(b => b.TelemetryItems ?? []).GroupBy(i => i.Key).Select(g => $"{(double)g.Sum(i => i.Value) / bareWithTelemetry.Sum(b => b.Requests):F3} {g.Key}");
+        var f = Totals.Of(floorSet.Bare.Batches);
         var successes = product.Sum(b => b.Outcomes.GetValueOrDefault("200/0"));
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"""
 
-            cost per sign-out: {product.Count} batches of {product[0].Requests} per side, alternating, concurrency {concurrency}, after {warmUp} warm-up each
+            cost per sign-out: {product.Count} batches of {product[0].Requests} per side, rotating, concurrency {concurrency}, after {warmUp} warm-up each
                                  product         floor     ratio   target
             CPU            {p.CpuUs,10:F1} µs {f.CpuUs,10:F1} µs {p.CpuUs / f.CpuUs,9:F2}   ≤ {CpuTarget:F2} {Verdict(p.CpuUs / f.CpuUs <= CpuTarget)}
             allocated      {p.AllocatedBytes,10:F0} B  {f.AllocatedBytes,10:F0} B  {p.AllocatedBytes / f.AllocatedBytes,9:F2}   ≤ {AllocationTarget:F2} {Verdict(p.AllocatedBytes / f.AllocatedBytes <= AllocationTarget)}
             throughput     {p.Throughput,10:F0} /s {f.Throughput,10:F0} /s {p.Throughput / f.Throughput,9:F2}   ≥ {ThroughputTarget:F2} {Verdict(p.Throughput / f.Throughput >= ThroughputTarget)}
             p99            {p.P99,10:F2} ms {f.P99,10:F2} ms {p.P99 / f.P99,9:F2}
-            answers        product {Describe(Merge(product))}; floor {Describe(Merge(bare))}; floor + telemetry {Describe(Merge(bareWithTelemetry))}
+            answers        product {Describe(Merge(product))}; {string.Join("; ", floors.Select(floor => $"{floor.Kind} floor {Describe(Merge(floor.Batches))}"))}
 
-            the floor beside the worker's Application Insights SDK alone (the same inserts, each reported as a dependency)
-                            floor + telemetry   / floor   product / it
-            CPU            {t.CpuUs,10:F1} µs {t.CpuUs / f.CpuUs,9:F2} {p.CpuUs / t.CpuUs,13:F2}
-            allocated      {t.AllocatedBytes,10:F0} B  {t.AllocatedBytes / f.AllocatedBytes,9:F2} {p.AllocatedBytes / t.AllocatedBytes,13:F2}
-            throughput     {t.Throughput,10:F0} /s {t.Throughput / f.Throughput,9:F2} {p.Throughput / t.Throughput,13:F2}
-            its telemetry items per insert: {(floorItems.Any() ? string.Join(", ", floorItems) : "none")}
+            the same insert with more around it (telemetry: the worker's Application Insights SDK alone, sampling off;
+            function: a one-insert function answering a fixed envelope in the worker as the app configures it)
+                                  CPU  / bare  product/it    allocated  / bare  product/it   throughput  telemetry items per insert
+            """);
+        foreach (var floor in floors.Where(floor => floor.Kind != FloorKind.Bare))
+        {
+            var t = Totals.Of(floor.Batches);
+            var items = floor.Batches.SelectMany(b => b.TelemetryItems ?? []).GroupBy(i => i.Key).Select(g => $"{(double)g.Sum(i => i.Value) / floor.Batches.Sum(b => b.Requests):F3} {g.Key}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{floor.Kind,-10} {t.CpuUs,10:F1} µs {t.CpuUs / f.CpuUs,6:F2} {p.CpuUs / t.CpuUs,11:F2} {t.AllocatedBytes,10:F0} B {t.AllocatedBytes / f.AllocatedBytes,6:F2} {p.AllocatedBytes / t.AllocatedBytes,11:F2} {t.Throughput,9:F0} /s  {string.Join(", ", items)}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"""
             log records per successful sign-out (category, level):
             """);
         foreach (var ((category, level), count) in logs.Records.OrderByDescending(r => r.Value))

@@ -5,17 +5,18 @@ using Microsoft.ApplicationInsights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SessionFunctions;
 using SessionFunctions.Revocation;
+using SessionFunctions.Testing;
 
 namespace SignOutTool.Cost;
 
 /// <summary>
-/// The floor of <c>cost</c>: a bare <see cref="TableClient.AddEntityAsync{T}"/> of an entity shaped like a
-/// revocation record, default client options. It runs as a child process that <c>cost</c> drives batch by batch
-/// (a line <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out), because the product's
-/// telemetry listens to every HttpClient in its process and would otherwise charge the floor too.
-/// With <c>--telemetry</c> the same inserts run beside the worker's Application Insights SDK, exporting to a sink of
-/// this process's own: the floor of a sign-out that must report its dependency, whatever the app around it does.
+/// A floor of <c>cost</c>: the same table insert as a sign-out's, with what <see cref="FloorKind"/> puts around it.
+/// It runs as a child process that <c>cost</c> drives batch by batch (a line <c>REQUESTS CONCURRENCY</c> in, a
+/// <see cref="BatchCost"/> as one JSON line out), because the product's telemetry listens to every HttpClient in its
+/// process and would otherwise charge the floor too. A floor with telemetry exports to a sink of its own.
 /// </summary>
 internal static class FloorCommand
 {
@@ -24,18 +25,22 @@ internal static class FloorCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var arguments = new Arguments(args);
-        if (arguments.Value("--storage") is not { } storage || arguments.Value("--table") is not { } tableName)
+        if (arguments.Value("--storage") is not { } storage || arguments.Value("--table") is not { } tableName
+            || !Enum.TryParse<FloorKind>(arguments.Value("--kind") ?? nameof(FloorKind.Bare), ignoreCase: true, out var kind))
         {
-            Console.Error.WriteLine($"{Name} needs --storage CONNECTION and --table NAME (it is started by cost).");
+            Console.Error.WriteLine($"{Name} needs --storage CONNECTION, --table NAME and --kind bare|telemetry|function (it is started by cost).");
             return 2;
         }
 
-        await using var sink = arguments.Flag("--telemetry") ? await TelemetrySink.StartAsync().ConfigureAwait(false) : null;
-        using var telemetryHost = sink is null ? null : await StartTelemetryAsync(sink).ConfigureAwait(false);
-        var telemetry = telemetryHost?.Services.GetRequiredService<TelemetryClient>();
-        Func<Task>? flush = telemetry is null ? null : () => telemetry.FlushAsync(CancellationToken.None);
-
         var table = new TableClient(storage, tableName);
+        await using var sink = kind == FloorKind.Bare ? null : await TelemetrySink.StartAsync().ConfigureAwait(false);
+        using var host = sink is null ? null : kind == FloorKind.Telemetry ? TelemetryHost(sink) : FunctionHost(sink, table);
+        var telemetry = host?.Services.GetRequiredService<TelemetryClient>();
+        Func<Task>? flush = telemetry is null ? null : () => telemetry.FlushAsync(CancellationToken.None);
+        Func<string, CancellationToken, Task<(int, int)>> send = kind == FloorKind.Function
+            ? (family, ct) => CallFunctionAsync(host!.Services, family, ct)
+            : (family, ct) => InsertAsync(table, family, ct);
+
         try
         {
             await table.CreateIfNotExistsAsync().ConfigureAwait(false);
@@ -58,7 +63,7 @@ internal static class FloorCommand
                 .Select(_ => TokenFamily.FromRootId(Guid.NewGuid().ToString()))
                 .ToArray();
             sink?.Reset();
-            var cost = await BatchCost.MeasureAsync(families, int.Parse(parts[1], CultureInfo.InvariantCulture), (family, ct) => InsertAsync(table, family, ct), flush).ConfigureAwait(false);
+            var cost = await BatchCost.MeasureAsync(families, int.Parse(parts[1], CultureInfo.InvariantCulture), send, flush).ConfigureAwait(false);
             Console.WriteLine(JsonSerializer.Serialize(sink is null ? cost : cost with { TelemetryItems = new Dictionary<string, long>(sink.Items) }));
         }
 
@@ -71,7 +76,7 @@ internal static class FloorCommand
     /// requirement "one dependency per sign-out" means; sampled, this floor would vary with its own speed.
     /// Standard output is the batch channel, so no console logging.
     /// </summary>
-    private static async Task<IHost> StartTelemetryAsync(TelemetrySink sink)
+    private static IHost TelemetryHost(TelemetrySink sink)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -80,27 +85,36 @@ internal static class FloorCommand
             options.ConnectionString = sink.ConnectionString;
             options.EnableAdaptiveSampling = false;
         });
-        var host = builder.Build();
-        await host.StartAsync().ConfigureAwait(false);
-        return host;
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The worker exactly as the app configures it (<see cref="SessionFunctionsApp.CreateWorkerBuilder"/>), holding
+    /// only <see cref="InsertFunction"/> and its table client. Console logging is filtered out: standard output is
+    /// the batch channel.
+    /// </summary>
+    private static IHost FunctionHost(TelemetrySink sink, TableClient table)
+    {
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING", sink.ConnectionString);
+        var builder = SessionFunctionsApp.CreateWorkerBuilder([]);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
+        builder.Services.AddSingleton(table);
+        return builder.Build();
+    }
+
+    private static async Task<(int, int)> CallFunctionAsync(IServiceProvider services, string family, CancellationToken cancellationToken)
+    {
+        var answer = await FunctionInvocation.InvokeAsync<InsertFunction>(
+            services,
+            request => request.Headers[InsertFunction.FamilyHeader] = family,
+            static (function, request, ct) => function.RunAsync(request, ct),
+            cancellationToken).ConfigureAwait(false);
+        return (answer.Status, 0);
     }
 
     private static async Task<(int, int)> InsertAsync(TableClient table, string family, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        using var response = await table.AddEntityAsync(
-            new RevocationRecord
-            {
-                PartitionKey = family,
-                Subject = "floor",
-                RevokedAt = now,
-                Reason = "sign-out",
-                FamilySource = "root",
-                TokenExpiresAt = now.AddDays(30),
-                RetainUntil = now.AddDays(30),
-                CorrelationId = Guid.NewGuid().ToString("D"),
-            },
-            cancellationToken).ConfigureAwait(false);
+        using var response = await table.AddEntityAsync(FloorRecord.For(family), cancellationToken).ConfigureAwait(false);
         return (response.Status == 204 ? 200 : response.Status, 0);
     }
 }

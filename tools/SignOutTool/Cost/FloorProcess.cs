@@ -6,7 +6,7 @@ namespace SignOutTool.Cost;
 /// <summary>The floor's child process (<see cref="FloorCommand"/>), driven one batch at a time.</summary>
 internal sealed class FloorProcess(Process process) : IDisposable
 {
-    public static FloorProcess Start(string storage, string table, bool telemetry = false)
+    public static FloorProcess Start(string storage, string table, FloorKind kind = FloorKind.Bare)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -20,14 +20,9 @@ internal sealed class FloorProcess(Process process) : IDisposable
             start.ArgumentList.Add(typeof(FloorProcess).Assembly.Location);
         }
 
-        foreach (var argument in new[] { FloorCommand.Name, "--storage", storage, "--table", table })
+        foreach (var argument in new[] { FloorCommand.Name, "--storage", storage, "--table", table, "--kind", kind.ToString() })
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (telemetry)
-        {
-            start.ArgumentList.Add("--telemetry");
         }
 
         return new FloorProcess(Process.Start(start) ?? throw new InvalidOperationException("The floor process did not start."));
