@@ -38,6 +38,8 @@ internal static class CostCommand
         var warmUp = arguments.Int("--warmup", 4000);
         var run = Guid.NewGuid().ToString("N")[..8];
 
+        using var temp = PrivateTempFolder.Create();
+        Environment.SetEnvironmentVariable("TMPDIR", temp.Path);
         await using var sink = await TelemetrySink.StartAsync().ConfigureAwait(false);
         var logs = new CountingLoggerProvider();
         var settings = new Dictionary<string, string>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SignOutTool.Cost;
 
 /// <summary>The floor's child process (<see cref="FloorCommand"/>), driven one batch at a time.</summary>
-internal sealed class FloorProcess(Process process) : IDisposable
+internal sealed class FloorProcess(Process process, PrivateTempFolder temp) : IDisposable
 {
     public static FloorProcess Start(string storage, string table, FloorKind kind = FloorKind.Bare)
     {
@@ -14,6 +14,8 @@ internal sealed class FloorProcess(Process process) : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        var temp = PrivateTempFolder.Create();
+        start.Environment["TMPDIR"] = temp.Path;
         // Started the same way as this process: through `dotnet SignOutTool.dll` or through the apphost.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
@@ -25,7 +27,7 @@ internal sealed class FloorProcess(Process process) : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        return new FloorProcess(Process.Start(start) ?? throw new InvalidOperationException("The floor process did not start."));
+        return new FloorProcess(Process.Start(start) ?? throw new InvalidOperationException("The floor process did not start."), temp);
     }
 
     public async Task<BatchCost> RunAsync(int requests, int concurrency)
@@ -46,5 +48,6 @@ internal sealed class FloorProcess(Process process) : IDisposable
         }
 
         process.Dispose();
+        temp.Dispose();
     }
 }
