@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,15 +13,14 @@ namespace SessionFunctions.Tests;
 /// <summary>The real composition root (Functions builder, Application Insights, logging) builds and validates.</summary>
 public sealed class CompositionRootTests
 {
+    // As the host hands it to the worker: present when the builder is created (the metric exporter is added then).
+    private static readonly string[] WithApplicationInsights =
+        ["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"];
+
     [Fact]
     public void The_worker_composes_and_its_options_validate_with_the_sample_settings()
     {
-        var sample = SampleSettingsTests.SampleValues();
-        var builder = SessionFunctionsApp.CreateBuilder([]);
-        // Core Tools hands the worker the sample's values as environment variables, the environment name included.
-        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
-        using var host = builder.Build();
+        using var host = Worker(SampleSettingsTests.SampleValues()).Build();
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         var function = ActivatorUtilities.CreateInstance<SignOutFunction>(host.Services);
@@ -40,11 +40,7 @@ public sealed class CompositionRootTests
     {
         var sample = SampleSettingsTests.SampleValues();
         sample["ApplicationInsights__EnableAdaptiveSampling"] = "false";
-        // As the host hands settings to the worker: present when the builder is created (the exporter is added then).
-        var builder = SessionFunctionsApp.CreateBuilder(["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"]);
-        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
-        using var host = builder.Build();
+        using var host = Worker(sample, WithApplicationInsights).Build();
 
         Assert.NotNull(host.Services.GetService<Microsoft.ApplicationInsights.TelemetryClient>());
         Assert.False(host.Services.GetRequiredService<IOptions<Microsoft.ApplicationInsights.WorkerService.ApplicationInsightsServiceOptions>>().Value.EnableAdaptiveSampling);
@@ -70,9 +66,7 @@ public sealed class CompositionRootTests
             sample["Logging__LogLevel__SessionFunctions"] = level;
         }
 
-        var builder = SessionFunctionsApp.CreateBuilder(["--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/"]);
-        builder.Environment.EnvironmentName = sample["AZURE_FUNCTIONS_ENVIRONMENT"];
-        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(sample));
+        var builder = Worker(sample, WithApplicationInsights);
         builder.Logging.AddFakeLogging();
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILogger<SignOutFunction>>();
@@ -94,5 +88,14 @@ public sealed class CompositionRootTests
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("RefreshToken__SigningKeys__0__Secret", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The worker's builder as Program.cs makes it, with the app settings Core Tools hands over as environment variables, the environment name included.</summary>
+    private static FunctionsApplicationBuilder Worker(Dictionary<string, string> appSettings, string[]? args = null)
+    {
+        var builder = SessionFunctionsApp.CreateBuilder(args ?? []);
+        builder.Environment.EnvironmentName = appSettings["AZURE_FUNCTIONS_ENVIRONMENT"];
+        builder.Configuration.AddInMemoryCollection(LocalSettings.AsConfiguration(appSettings));
+        return builder;
     }
 }
