@@ -1,7 +1,7 @@
 // The alerts README "What to watch" recommends, as log alerts on the Application Insights component: the app's
 // counters arrive as customMetrics (the Azure Monitor exporter: name = instrument name, customDimensions = its
 // tags), its warnings, errors and the clean-up's line as traces (customDimensions.EventName = the SessionLog name).
-// Every name below is one the code emits; BicepAlertTests checks them against SessionMetrics and SessionLog.
+// Every name below is one the code emits; AlertRuleTests checks them against SessionMetrics, ApiCode and SessionLog.
 // Per-sign-out Information lines are not used: they may be filtered out to save cost.
 
 @description('Alert thresholds, windows (ISO 8601 durations) and severities (0 critical to 4 verbose); a field left out keeps the default named in its description.')
