@@ -30,6 +30,25 @@ public sealed class OptionsValidationTests
         Assert.DoesNotContain("short-secret-value", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The platform hands an unresolvable Key Vault reference to the app as its literal text, which is long enough
+    /// to pass as a key: start-up must stop rather than refuse every token with 40020.
+    /// </summary>
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(VaultName=kv-signout-abc;SecretName=signing-key-key-1)")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv-signout-abc.vault.azure.net/secrets/signing-key-key-1/)")]
+    public void Unresolved_key_vault_reference_is_refused_with_the_likely_fix_without_echoing_it(string reference)
+    {
+        var error = StartUpError(s => s["RefreshToken:SigningKeys:0:Secret"] = reference);
+
+        Assert.Contains("RefreshToken__SigningKeys secret", error, StringComparison.Ordinal);
+        Assert.Contains("unresolved Key Vault reference", error, StringComparison.Ordinal);
+        Assert.Contains("Key Vault Secrets User", error, StringComparison.Ordinal);
+        Assert.Contains($"signing-key-{TestTokens.KeyOneId}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("kv-signout-abc", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("none")]
     [InlineData("RS256")]

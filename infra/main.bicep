@@ -2,6 +2,8 @@
 // Deploy: `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam` (README).
 targetScope = 'resourceGroup'
 
+import { alertSettings } from 'modules/alerts.bicep'
+
 @minLength(1)
 @maxLength(40)
 @description('Environment name; with the resource group it makes the unique suffix of every resource name.')
@@ -11,12 +13,15 @@ param environmentName string
 param location string = resourceGroup().location
 
 @minLength(1)
-@description('kids of the active signing keys, newest first. Each key lives in Key Vault as secret signing-key-<kid>.')
+@description('kids of the active signing keys, in the order the app tries them. Each key lives in Key Vault as secret signing-key-<kid>.')
 param signingKeyIds array = ['key-1']
 
 @secure()
-@description('Value of the first kid\'s signing key, written to Key Vault. Empty: the secret is already there.')
+@description('A signing key value to write to Key Vault, as secret signing-key-<signingKeyId> and under no other name. Empty: nothing is written (the secrets are already there).')
 param signingKey string = ''
+
+@description('The kid of signingKey: the only name it is ever written under (never taken from signingKeyIds, so a stale value cannot land under a new kid). Required when signingKey is set.')
+param signingKeyId string = ''
 
 @description('Origins allowed to call the function from a browser (the web client\'s DELETE is preflighted).')
 param allowedOrigins array = []
@@ -61,6 +66,35 @@ param instanceMemoryMB int = 2048
 @description('Concurrent HTTP requests per instance before Flex adds one.')
 param httpPerInstanceConcurrency int = 16
 
+@allowed([
+  'Standard_ZRS'
+  'Standard_GZRS'
+  'Standard_RAGZRS'
+  'Standard_LRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+])
+@description('Redundancy of the storage account that holds the revocations. ZRS (default): three copies in three availability zones, written synchronously, so revocations stay readable and writable when one zone fails (the region must have zones). GZRS / RA-GZRS: ZRS plus an asynchronous copy in the paired region (RA-: readable there), for a regional outage, at a higher price. LRS: one datacenter, cheapest; a zone failure makes every revocation unreadable. GRS / RA-GRS: LRS plus the paired region.')
+param storageSku string = 'Standard_ZRS'
+
+@description('Spread the Flex Consumption instances across availability zones. Cost: the platform then keeps at least two always-ready instances, billed as always-ready even when idle (Reliability in Azure Functions). Off by default; the region must offer zone-redundant Flex (az functionapp list-flexconsumption-locations --zone-redundant=true).')
+param zoneRedundant bool = false
+
+@minValue(30)
+@maxValue(730)
+@description('Days the Log Analytics workspace keeps its data: the app\'s telemetry and the revocation table\'s audit log (who wrote or deleted which record).')
+param logRetentionInDays int = 90
+
+@description('E-mail addresses the alerts notify. With none and no webhook, no action group is created; the alerts still fire in the portal.')
+param alertEmailAddresses array = []
+
+@secure()
+@description('A webhook the alerts call (Teams, PagerDuty, ...); empty for none.')
+param alertWebhookUrl string = ''
+
+@description('Alert thresholds, windows and severities (README, "What to watch"); fields left out keep their defaults.')
+param alerts alertSettings = {}
+
 @description('Path prefix of every function route (host.json extensions.http.routePrefix). Empty serves /session/token, the seed contract; \'api/v4\' serves /api/v4/session/token, the path the Cloudreve web client calls on its own origin (behind a path-preserving proxy).')
 param routePrefix string = ''
 
@@ -85,6 +119,7 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: 'appi-signout-${resourceToken}'
     location: location
     tags: tags
+    retentionInDays: logRetentionInDays
   }
 }
 
@@ -96,6 +131,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     revocationTableName: revocationTableName
+    skuName: storageSku
+    auditWorkspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -105,7 +142,11 @@ module keyVault 'modules/keyvault.bicep' = {
     name: 'kv-signout-${take(resourceToken, 11)}'
     location: location
     tags: tags
-    signingKeySecretName: 'signing-key-${signingKeyIds[0]}'
+    // The value's own kid, never one of signingKeyIds: a rotation that lists a new kid while an old value is
+    // still in the environment must not write that old value under the new kid.
+    signingKeyId: empty(signingKey) || !empty(signingKeyId)
+      ? signingKeyId
+      : fail('signingKey is set but signingKeyId is not: set SESSIONFUNCTIONS_SIGNING_KEY_ID to the kid of SESSIONFUNCTIONS_SIGNING_KEY (README, "Rotating the signing key").')
     signingKey: signingKey
   }
 }
@@ -181,7 +222,22 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     httpPerInstanceConcurrency: httpPerInstanceConcurrency
     allowedOrigins: allowedOrigins
+    zoneRedundant: zoneRedundant
     appSettings: appSettings
+  }
+}
+
+module alertRules 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: 'signout-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    emailAddresses: alertEmailAddresses
+    webhookUrl: alertWebhookUrl
+    ssoUrlExpected: !empty(ssoDefaultConnector)
+    settings: alerts
   }
 }
 

@@ -4,7 +4,9 @@ using 'main.bicep'
 
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'signout-dev')
 param signingKeyIds = ['key-2026-11']
+// A key value and its kid travel together: the value is written only as signing-key-<SESSIONFUNCTIONS_SIGNING_KEY_ID>.
 param signingKey = readEnvironmentVariable('SESSIONFUNCTIONS_SIGNING_KEY', '')
+param signingKeyId = readEnvironmentVariable('SESSIONFUNCTIONS_SIGNING_KEY_ID', '')
 param allowedOrigins = ['https://cloud.example.com']
 param ssoConnectors = [
   {
@@ -17,5 +19,10 @@ param ssoConnectors = [
   }
 ]
 param maxRefreshTokenLifetime = '30.00:00:00'
+param storageSku = 'Standard_ZRS'
+param zoneRedundant = false
+// Who the alerts notify (e.g. ['ops@example.com']); the webhook comes from the environment, as it often carries a token.
+param alertEmailAddresses = []
+param alertWebhookUrl = readEnvironmentVariable('SESSIONFUNCTIONS_ALERT_WEBHOOK_URL', '')
 // '' serves /session/token; 'api/v4' serves the Cloudreve web client's own path (README: Serving the Cloudreve web client)
 param routePrefix = ''

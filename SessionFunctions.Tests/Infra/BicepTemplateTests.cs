@@ -1,13 +1,11 @@
-using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace SessionFunctions.Tests.Infra;
 
 /// <summary>infra/main.bicep compiled to ARM JSON: the security properties the deployment promises.</summary>
-public sealed class BicepTemplateTests
+public sealed partial class BicepTemplateTests
 {
-    private static readonly Lazy<ArmTemplate> Compiled = new(() => new ArmTemplate(BicepCli.Build(RepositoryRoot.Combine("infra", "main.bicep"))));
-
-    private static ArmTemplate Template => Compiled.Value;
+    private static ArmTemplate Template => CompiledTemplate.Main;
 
     [Fact]
     public void Storage_takes_only_entra_id_over_tls_12()
@@ -93,8 +91,7 @@ public sealed class BicepTemplateTests
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components'")]                 // Monitoring Metrics Publisher
     public void Each_role_is_assigned_to_the_app_identity_at_its_narrow_scope(string roleId, string scopeType)
     {
-        var rbac = Template.Root["resources"]!.AsArray().OfType<JsonObject>().Single(d => (string?)d["name"] == "rbac");
-        var variables = rbac["properties"]!["template"]!["variables"]!.AsObject();
+        var variables = CompiledTemplate.ModuleTemplate("rbac")["variables"]!.AsObject();
         var variable = Assert.Single(variables, v => (string?)v.Value == roleId).Key;
         var assignment = Assert.Single(Template.OfType("Microsoft.Authorization/roleAssignments"), a => ((string?)a["properties"]!["roleDefinitionId"])!.Contains($"variables('{variable}')", StringComparison.Ordinal));
         Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
@@ -146,9 +143,9 @@ public sealed class BicepTemplateTests
         foreach (var name in SampleSettingsTests.SampleValues().Keys.Where(n => !replacedInAzure.ContainsKey(n)))
         {
             // Indexed and per-connector names are built in loops: SigningKeys__0__ -> SigningKeys__{0}__.
-            var pattern = System.Text.RegularExpressions.Regex.Replace(name, "^(RefreshToken__SigningKeys__)0(__)", "${1}{0}$2");
-            pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "^(Sso__Connectors__)[^_]+(__)", "${1}{0}$2");
-            pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "^(Sso__Connectors__\\{0\\}__AllowedPostLogoutRedirectUris__)0$", "${1}{1}");
+            var pattern = Regex.Replace(name, "^(RefreshToken__SigningKeys__)0(__)", "${1}{0}$2");
+            pattern = Regex.Replace(pattern, "^(Sso__Connectors__)[^_]+(__)", "${1}{0}$2");
+            pattern = Regex.Replace(pattern, "^(Sso__Connectors__\\{0\\}__AllowedPostLogoutRedirectUris__)0$", "${1}{1}");
             Assert.True(
                 Template.Text.Contains($"'{pattern}'", StringComparison.Ordinal) || Template.Text.Contains($"\"{pattern}\"", StringComparison.Ordinal),
                 $"{name} is in local.settings.sample.json but not set by infra/main.bicep");
@@ -168,6 +165,79 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void Revocations_are_zone_redundant_by_default_and_the_redundancy_is_a_parameter()
+    {
+        var sku = Template.Root["parameters"]!["storageSku"]!;
+        Assert.Equal("Standard_ZRS", (string?)sku["defaultValue"]);
+        Assert.Equal(
+            ["Standard_ZRS", "Standard_GZRS", "Standard_RAGZRS", "Standard_LRS", "Standard_GRS", "Standard_RAGRS"],
+            sku["allowedValues"]!.AsArray().Select(v => (string?)v));
+        Assert.Contains("zone", (string?)sku["metadata"]!["description"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('skuName')]", (string?)Template.The("Microsoft.Storage/storageAccounts")["sku"]!["name"]);
+        Assert.Equal("[parameters('storageSku')]", CompiledTemplate.ModuleArgument("storage", "skuName"));
+        Assert.Contains("param storageSku = 'Standard_ZRS'", File.ReadAllText(RepositoryRoot.Combine("infra", "main.bicepparam")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flex_zone_redundancy_is_a_parameter_off_by_default_that_states_its_cost()
+    {
+        var parameter = Template.Root["parameters"]!["zoneRedundant"]!;
+        Assert.False((bool)parameter["defaultValue"]!);
+        Assert.Contains("two always-ready instances", (string?)parameter["metadata"]!["description"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('zoneRedundant')]", (string?)Template.The("Microsoft.Web/serverfarms")["properties"]!["zoneRedundant"]);
+        Assert.Equal("[parameters('zoneRedundant')]", CompiledTemplate.ModuleArgument("functionapp", "zoneRedundant"));
+    }
+
+    [Fact]
+    public void Writes_and_deletes_on_the_revocation_table_are_audited_to_the_workspace()
+    {
+        var setting = Template.The("Microsoft.Insights/diagnosticSettings");
+        Assert.Contains("Microsoft.Storage/storageAccounts/tableServices'", (string?)setting["scope"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('auditWorkspaceId')]", (string?)setting["properties"]!["workspaceId"]);
+        var logs = setting["properties"]!["logs"]!.AsArray().ToDictionary(l => (string)l!["category"]!, l => (bool)l!["enabled"]!);
+        Assert.True(logs["StorageWrite"]);
+        Assert.True(logs["StorageDelete"]);
+        Assert.False(logs["StorageRead"]);
+        Assert.Contains("monitoring').outputs.workspaceId.value", CompiledTemplate.ModuleArgument("storage", "auditWorkspaceId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_workspace_retention_is_a_parameter()
+    {
+        var parameter = Template.Root["parameters"]!["logRetentionInDays"]!;
+        Assert.Equal(90, (int)parameter["defaultValue"]!);
+        Assert.Equal(30, (int)parameter["minValue"]!);
+        Assert.Equal(730, (int)parameter["maxValue"]!);
+        Assert.Equal("[parameters('retentionInDays')]", (string?)Template.The("Microsoft.OperationalInsights/workspaces")["properties"]!["retentionInDays"]);
+        Assert.Equal("[parameters('logRetentionInDays')]", CompiledTemplate.ModuleArgument("monitoring", "retentionInDays"));
+    }
+
+    /// <summary>
+    /// A rotation lists a new kid while the environment may still hold the old key value: the secret's name must come
+    /// only from the kid named for that value, so the old value can only ever be rewritten under its own kid.
+    /// </summary>
+    [Fact]
+    public void A_key_value_is_written_only_under_its_own_kid_never_one_of_the_listed_kids()
+    {
+        var secret = Template.The("Microsoft.KeyVault/vaults/secrets");
+        Assert.Equal("[format('{0}/{1}', parameters('name'), format('signing-key-{0}', parameters('signingKeyId')))]", (string?)secret["name"]);
+        Assert.Equal("[not(empty(parameters('signingKey')))]", (string?)secret["condition"]);
+
+        var kidArgument = CompiledTemplate.ModuleArgument("keyvault", "signingKeyId");
+        Assert.DoesNotContain("signingKeyIds", kidArgument, StringComparison.Ordinal);
+        Assert.Equal(
+            ["signingKey", "signingKeyId"],
+            ParameterReference().Matches(kidArgument).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+        // A value without its kid stops the deployment instead of guessing one.
+        Assert.Contains("fail(", kidArgument, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, (string?)Template.Root["parameters"]!["signingKeyId"]!["defaultValue"]);
+
+        var parameters = File.ReadAllText(RepositoryRoot.Combine("infra", "main.bicepparam"));
+        Assert.Contains("param signingKey = readEnvironmentVariable('SESSIONFUNCTIONS_SIGNING_KEY', '')", parameters, StringComparison.Ordinal);
+        Assert.Contains("param signingKeyId = readEnvironmentVariable('SESSIONFUNCTIONS_SIGNING_KEY_ID', '')", parameters, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Storage_writes_in_flight_per_instance_follow_the_per_instance_concurrency() =>
         Assert.Contains("'Revocation__MaxConcurrentWrites', string(parameters('httpPerInstanceConcurrency'))", Template.Text, StringComparison.Ordinal);
 
@@ -177,4 +247,8 @@ public sealed class BicepTemplateTests
         var (exit, _, stderr) = BicepCli.Run("build-params", RepositoryRoot.Combine("infra", "main.bicepparam"), "--stdout");
         Assert.True(exit == 0 && stderr.Trim().Length == 0, stderr);
     }
+
+    // parameters('signingKeyId') in a compiled expression.
+    [GeneratedRegex(@"parameters\('(\w+)'\)")]
+    private static partial Regex ParameterReference();
 }

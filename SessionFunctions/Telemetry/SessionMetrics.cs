@@ -13,6 +13,24 @@ public sealed class SessionMetrics
     public const string SsoUrls = "sessionfunctions.signout.sso_url";
     public const string CleanupRemoved = "sessionfunctions.revocation.cleanup.removed";
 
+    // Dimensions and values: the deployed alerts (infra/modules/alerts.bicep) query these exact strings, and a test
+    // checks every one they use against this list.
+    /// <summary>Dimension of <see cref="SignOuts"/>: how the request ended.</summary>
+    public const string OutcomeDimension = "outcome";
+
+    /// <summary>Dimension of <see cref="SignOuts"/>: the envelope code answered.</summary>
+    public const string CodeDimension = "code";
+
+    /// <summary>Dimension of <see cref="SsoUrls"/>: whether an SSO sign-out URL was returned.</summary>
+    public const string ReturnedDimension = "returned";
+
+    public const string OutcomeRevoked = "revoked";
+    public const string OutcomeAlreadyRevoked = "already_revoked";
+    public const string OutcomeRefused = "refused";
+    public const string OutcomeShed = "shed";
+    public const string OutcomeStorageUnavailable = "storage_unavailable";
+    public const string OutcomeError = "error";
+
     private readonly Counter<long> _signOuts;
     private readonly Counter<long> _ssoUrls;
     private readonly Counter<long> _cleanupRemoved;
@@ -26,11 +44,11 @@ public sealed class SessionMetrics
         _cleanupRemoved = meter.CreateCounter<long>(CleanupRemoved, "{record}", "Expired revocation records deleted by the clean-up.");
     }
 
-    /// <summary>One sign-out answered; <paramref name="outcome"/> is revoked, already_revoked, refused, shed, storage_unavailable or error.</summary>
+    /// <summary>One sign-out answered; <paramref name="outcome"/> is one of the <c>Outcome...</c> constants.</summary>
     public void SignOut(string outcome, int code) =>
-        _signOuts.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("code", code));
+        _signOuts.Add(1, new KeyValuePair<string, object?>(OutcomeDimension, outcome), new KeyValuePair<string, object?>(CodeDimension, code));
 
-    public void SsoUrl(bool returned) => _ssoUrls.Add(1, new KeyValuePair<string, object?>("returned", returned));
+    public void SsoUrl(bool returned) => _ssoUrls.Add(1, new KeyValuePair<string, object?>(ReturnedDimension, returned));
 
     public void Removed(long count) => _cleanupRemoved.Add(count);
 }

@@ -11,6 +11,9 @@ param instanceMemoryMB int
 param httpPerInstanceConcurrency int
 param allowedOrigins array
 
+@description('Spread instances across availability zones; the platform then keeps at least two always-ready instances.')
+param zoneRedundant bool
+
 @description('App settings, the same names as local.settings.sample.json.')
 param appSettings object
 
@@ -25,6 +28,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
   properties: {
     reserved: true
+    zoneRedundant: zoneRedundant
   }
 }
 

@@ -4,11 +4,11 @@ param name string
 param location string
 param tags object
 
-@description('Secret name of the signing key this deployment writes: signing-key-<kid>.')
-param signingKeySecretName string
+@description('The kid of signingKey: it is written as secret signing-key-<signingKeyId>, never under another name.')
+param signingKeyId string
 
 @secure()
-@description('The signing key. Empty: the secret is not written (it is already in the vault).')
+@description('The signing key. Empty: no secret is written (they are already in the vault).')
 param signingKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -28,7 +28,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 
 resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(signingKey)) {
   parent: vault
-  name: signingKeySecretName
+  name: 'signing-key-${signingKeyId}'
   properties: {
     value: signingKey
     contentType: 'HMAC key for refresh tokens (UTF-8 text)'

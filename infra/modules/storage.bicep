@@ -6,12 +6,18 @@ param tags object
 param deploymentContainerName string
 param revocationTableName string
 
+@description('Redundancy SKU (main.bicep explains the choice).')
+param skuName string
+
+@description('Log Analytics workspace that receives the revocation table\'s audit log.')
+param auditWorkspaceId string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
   tags: tags
   kind: 'StorageV2'
-  sku: { name: 'Standard_LRS' }
+  sku: { name: skuName }
   properties: {
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false
@@ -49,3 +55,18 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
 output revocationTableName string = revocationTable.name
+
+// Audit of the revocation table: who wrote or deleted which record, when (StorageTableLogs in the workspace). Reads
+// stay off: a refresh service's point read per refresh would dwarf the rest and answers no audit question.
+resource tableAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'revocation-table-audit'
+  scope: tableService
+  properties: {
+    workspaceId: auditWorkspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+      { category: 'StorageRead', enabled: false }
+    ]
+  }
+}
