@@ -1,12 +1,12 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
-using SessionFunctions.Telemetry;
 
 namespace SessionFunctions.Tests;
 
@@ -51,14 +51,18 @@ public sealed class CompositionRootTests
     }
 
     /// <summary>
-    /// The README's cost knob: one app setting turns the app's Information lines (one outcome per sign-out, each an
-    /// Application Insights trace) off for every logger whose provider has no rule of its own, as the worker's
-    /// Application Insights provider has none once the composition removes its warning-only rule.
+    /// The README's logging levels, in the worker as Program.cs composes it: the per-sign-out lines (a success, a
+    /// refusal) are Debug and the worker's default minimum level (Information) drops them, so by default a sign-out
+    /// writes no record; a shed or a storage failure still writes one. <c>Logging__LogLevel__SessionFunctions=Debug</c>
+    /// turns the per-sign-out lines on, <c>Warning</c> keeps them off. The function runs through the generated
+    /// executor's path with only the store replaced, so every line is the one the function really writes.
     /// </summary>
     [Theory]
-    [InlineData(null, 2)]
-    [InlineData("Warning", 1)]
-    public void Logging__LogLevel__SessionFunctions_sets_the_floor_of_the_apps_own_lines(string? level, int expected)
+    [InlineData(null, 0)]
+    [InlineData("Debug", 1)]
+    [InlineData("Information", 0)]
+    [InlineData("Warning", 0)]
+    public async Task Per_sign_out_lines_are_off_by_default_and_one_app_setting_turns_them_on(string? level, int linesPerSignOut)
     {
         var sample = SampleSettingsTests.SampleValues();
         if (level is not null)
@@ -66,17 +70,33 @@ public sealed class CompositionRootTests
             sample["Logging__LogLevel__SessionFunctions"] = level;
         }
 
+        var store = new InMemoryRevocationStore();
         var builder = Worker(sample, WithApplicationInsights);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IRevocationStore>(store));
         builder.Logging.AddFakeLogging();
         using var host = builder.Build();
-        var logger = host.Services.GetRequiredService<ILogger<SignOutFunction>>();
+        var collector = host.Services.GetRequiredService<FakeLogCollector>();
+        var token = RefreshTokens.Mint(
+            RefreshTokens.Claims("lpua", Guid.NewGuid().ToString(), connector: null, DateTimeOffset.UtcNow),
+            sample["RefreshToken__SigningKeys__0__Secret"],
+            sample["RefreshToken__SigningKeys__0__Id"]);
 
-        SessionLog.SignedOut(logger, "root-x", RevocationOutcome.Revoked, hasSsoUrl: false);
-        SessionLog.Shed(logger, "queue full");
+        Assert.Equal(ApiCode.Success, await SignOutCodeAsync(host.Services, token));
+        Assert.Equal(linesPerSignOut, AppRecords(collector).Count);
+        collector.Clear();
 
-        var records = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
-        Assert.Equal(expected, records.Count);
-        Assert.Contains(records, r => r.Level == LogLevel.Warning);
+        Assert.Equal(ApiCode.CredentialInvalid, await SignOutCodeAsync(host.Services, "not-a-token"));
+        Assert.Equal(linesPerSignOut, AppRecords(collector).Count);
+        collector.Clear();
+
+        store.FailWith = new RevocationWriteShedException("queue full");
+        Assert.Equal(ApiCode.StorageUnavailable, await SignOutCodeAsync(host.Services, token));
+        Assert.Equal(LogLevel.Warning, Assert.Single(AppRecords(collector)).Level);
+        collector.Clear();
+
+        store.FailWith = new RevocationStoreUnavailableException("storage down");
+        Assert.Equal(ApiCode.StorageUnavailable, await SignOutCodeAsync(host.Services, token));
+        Assert.True(Assert.Single(AppRecords(collector)).Level >= LogLevel.Warning, "a storage failure is logged at Warning or above");
     }
 
     [Fact]
@@ -89,6 +109,23 @@ public sealed class CompositionRootTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("RefreshToken__SigningKeys__0__Secret", error.Message, StringComparison.Ordinal);
     }
+
+    private static async Task<int> SignOutCodeAsync(IServiceProvider services, string token)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"refresh_token\":\"" + token + "\"}");
+        var answer = await FunctionInvocation.SignOutAsync(services, request =>
+        {
+            request.ContentType = "application/json";
+            request.Body = new MemoryStream(body);
+            request.ContentLength = body.Length;
+        });
+        using var envelope = System.Text.Json.JsonDocument.Parse(answer.Body);
+        return envelope.RootElement.GetProperty("code").GetInt32();
+    }
+
+    /// <summary>The app's own records (the worker and the Azure SDK write theirs under other categories).</summary>
+    private static List<FakeLogRecord> AppRecords(FakeLogCollector collector) =>
+        collector.GetSnapshot().Where(r => r.Category?.StartsWith("SessionFunctions.", StringComparison.Ordinal) == true).ToList();
 
     /// <summary>The worker's builder as Program.cs makes it, with the app settings Core Tools hands over as environment variables, the environment name included.</summary>
     private static FunctionsApplicationBuilder Worker(Dictionary<string, string> appSettings, string[]? args = null)

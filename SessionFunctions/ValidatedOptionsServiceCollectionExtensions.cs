@@ -11,6 +11,11 @@ internal static class ValidatedOptionsServiceCollectionExtensions
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+
+        // The start-up check binds and validates through IOptionsMonitor, but IOptions (what the app's services take)
+        // keeps a cache of its own and would bind (by reflection) and validate the section again on the first
+        // request. Serve it the instance start-up already checked.
+        services.AddSingleton<IOptions<TOptions>>(provider => Options.Create(provider.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
         services.AddSingleton<TValidator>();
         services.AddSingleton<IValidateOptions<TOptions>>(provider => new SettingNamedValidator<TOptions>(provider.GetRequiredService<TValidator>(), section));
         return services;

@@ -26,7 +26,7 @@ public sealed class SecretsHygieneTests
         await host.SignOutAsync(TestTokens.Refresh());
 
         var logs = host.Logs.GetSnapshot();
-        Assert.Contains(logs, r => r.Level == LogLevel.Information && r.Message.StartsWith("Signed out", StringComparison.Ordinal));
+        Assert.Contains(logs, r => r.Level == LogLevel.Debug && r.Message.StartsWith("Signed out", StringComparison.Ordinal));
         Assert.Contains(logs, r => r.Level == LogLevel.Warning);
         Assert.Contains(logs, r => r.Level == LogLevel.Error);
         Assert.All(logs.Where(r => r.Category == typeof(SignOutFunction).FullName), r => Assert.Contains(r.Scopes, s => s is IEnumerable<KeyValuePair<string, object>> pairs && pairs.Any(p => p.Key == "CorrelationId")));

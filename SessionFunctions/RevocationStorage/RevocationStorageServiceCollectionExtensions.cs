@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public static class RevocationStorageServiceCollectionExtensions
         services.AddValidatedOptions<RevocationOptions, RevocationOptionsValidator>(configuration, RevocationOptions.Section);
         services.AddAzureClients(clients =>
         {
+            // The fallback when the setting names no credential (an endpoint alone), made only if a token is needed:
+            // with a connection string or a configured managed identity it is never used.
+            clients.UseCredential(_ => new DeferredTokenCredential(() => new DefaultAzureCredential()));
             clients.AddTableServiceClient(configuration.GetSection(StorageSetting))
                 .ConfigureOptions((tableOptions, provider) =>
                 {

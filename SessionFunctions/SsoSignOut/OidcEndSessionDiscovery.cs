@@ -29,16 +29,25 @@ public sealed class OidcEndSessionDiscovery : IDisposable
         TimeProvider time,
         ILogger<OidcEndSessionDiscovery> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClients);
         _wait = options.Value.DiscoveryWait;
         _time = time;
         _logger = logger;
+        var discovered = options.Value.Connectors.Where(c => NeedsDiscovery(c.Value)).ToList();
+        if (discovered.Count == 0)
+        {
+            // No connector reads a discovery document: building the resilient HttpClient would only cost start-up.
+            _managers = new Dictionary<string, ConfigurationManager<OpenIdConnectConfiguration>>(StringComparer.OrdinalIgnoreCase);
+            return;
+        }
+
         var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
         {
             // A local provider stand-in on http is fine in Development; nowhere else.
             RequireHttps = !environment.IsDevelopment(),
         };
-        _managers = options.Value.Connectors
-            .Where(c => NeedsDiscovery(c.Value))
+        _managers = discovered
             .ToDictionary(
                 c => c.Key,
                 c => new ConfigurationManager<OpenIdConnectConfiguration>(

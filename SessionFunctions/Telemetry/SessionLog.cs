@@ -15,13 +15,16 @@ internal static partial class SessionLog
     /// <summary>Every line of one sign-out carries its correlation id; a defined scope costs no dictionary per request.</summary>
     public static IDisposable? BeginCorrelationScope(ILogger logger, string correlationId) => CorrelationScope(logger, correlationId);
 
-    // Sign-out, 1-9: one outcome line per request (1 or 2), or the fault that stopped it.
+    // Sign-out, 1-9: one outcome line per request (1 or 2), or the fault that stopped it. The outcome lines are Debug:
+    // on the Functions host every record crosses to the host and is a billed trace, and the durable record, the
+    // requests metric and the host's request telemetry already say how many, which outcome and when. Faults that
+    // need an operator stay Warning or Error.
     /// <summary>A sign-out succeeded: the family is revoked, now or before.</summary>
-    [LoggerMessage(EventId = 1, EventName = "SignedOut", Level = LogLevel.Information, Message = "Signed out: family {FamilyKey} {Outcome}, SSO sign-out URL {HasSsoUrl}.")]
+    [LoggerMessage(EventId = 1, EventName = "SignedOut", Level = LogLevel.Debug, Message = "Signed out: family {FamilyKey} {Outcome}, SSO sign-out URL {HasSsoUrl}.")]
     public static partial void SignedOut(ILogger logger, string familyKey, RevocationOutcome outcome, bool hasSsoUrl);
 
-    /// <summary>A request was refused with 40001 or 40020; nothing was written.</summary>
-    [LoggerMessage(EventId = 2, EventName = "Refused", Level = LogLevel.Information, Message = "Sign-out refused with {Code}: {Reason}")]
+    /// <summary>A request was refused with 40001 or 40020; nothing was written. Debug: junk must not buy log volume.</summary>
+    [LoggerMessage(EventId = 2, EventName = "Refused", Level = LogLevel.Debug, Message = "Sign-out refused with {Code}: {Reason}")]
     public static partial void Refused(ILogger logger, int code, string reason);
 
     /// <summary>The record could not be written (answered 50001), with the storage exception.</summary>
@@ -45,7 +48,10 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 20, EventName = "CleanupRan", Level = LogLevel.Information, Message = "Revocation clean-up removed {Removed} expired records in {Pages} pages; stopped at its time budget: {Resumes}.")]
     public static partial void CleanupRan(ILogger logger, long removed, int pages, bool resumes);
 
-    // SSO, 30-39 (4, unknown connector, predates the ranges): why an answer carries no SSO sign-out URL.
+    // SSO, 30-39 (4, unknown connector, predates the ranges): why an answer carries no SSO sign-out URL. Discovery
+    // faults and a connector the settings lack are Warnings; 32 and 33 are Debug because they repeat on every
+    // sign-out of a connector whose provider, by its documented design, offers no URL (Google, Okta), a choice the
+    // settings made and start-up validated, not a fault.
     /// <summary>Discovery did not answer within the wait; the answer goes out without a URL and discovery goes on.</summary>
     [LoggerMessage(EventId = 30, EventName = "DiscoverySlow", Level = LogLevel.Warning, Message = "SSO connector {Connector}: discovery did not answer within {Wait}; answering without an SSO sign-out URL.")]
     public static partial void DiscoverySlow(ILogger logger, string connector, TimeSpan wait);
@@ -55,10 +61,10 @@ internal static partial class SessionLog
     public static partial void DiscoveryFailed(ILogger logger, string connector, string error);
 
     /// <summary>The provider publishes no end_session_endpoint.</summary>
-    [LoggerMessage(EventId = 32, EventName = "NoEndSessionEndpoint", Level = LogLevel.Information, Message = "SSO connector {Connector}: the provider publishes no end_session_endpoint, so there is no SSO sign-out URL.")]
+    [LoggerMessage(EventId = 32, EventName = "NoEndSessionEndpoint", Level = LogLevel.Debug, Message = "SSO connector {Connector}: the provider publishes no end_session_endpoint, so there is no SSO sign-out URL.")]
     public static partial void NoEndSessionEndpoint(ILogger logger, string connector);
 
     /// <summary>The preset's provider needs an id_token_hint, which a sign-out does not have.</summary>
-    [LoggerMessage(EventId = 33, EventName = "NeedsIdTokenHint", Level = LogLevel.Information, Message = "SSO connector {Connector} ({Preset}) cannot end the provider's session without an id_token_hint; answering without an SSO sign-out URL.")]
+    [LoggerMessage(EventId = 33, EventName = "NeedsIdTokenHint", Level = LogLevel.Debug, Message = "SSO connector {Connector} ({Preset}) cannot end the provider's session without an id_token_hint; answering without an SSO sign-out URL.")]
     public static partial void NeedsIdTokenHint(ILogger logger, string connector, string preset);
 }
