@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionFunctions.SsoSignOut;
 
 namespace SessionFunctions.Tests.SsoSignOut;
@@ -58,10 +59,28 @@ public sealed class SsoPresetUrlTests
             Build("cognito", "https://myapp.auth.eu-west-1.amazoncognito.com/logout", NoParameters));
 
     [Fact]
-    public void Okta_and_google_are_presets_that_give_no_url_by_design()
+    public async Task Okta_and_google_are_presets_that_give_no_url_by_design()
     {
-        Assert.False(SsoPresets.All["okta"].EndsSessionWithoutIdTokenHint);
-        Assert.True(SsoPresets.All["google"].UsesDiscovery);
+        using var host = SignOutHost.Create(s =>
+        {
+            // Okta with every setting a URL would need: its logout wants an id_token_hint, which sign-out never has.
+            s["Sso:Connectors:okta:Preset"] = "okta";
+            s["Sso:Connectors:okta:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
+            s["Sso:Connectors:okta:ClientId"] = "web";
+            s["Sso:Connectors:okta:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
+            // Google publishes no end-session endpoint: nothing to configure.
+            s["Sso:Connectors:google:Preset"] = "google";
+            // The same settings as Okta's under a preset that ends sessions without a hint, to show they would give one.
+            s["Sso:Connectors:same:Preset"] = "generic";
+            s["Sso:Connectors:same:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
+            s["Sso:Connectors:same:ClientId"] = "web";
+            s["Sso:Connectors:same:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
+        });
+        var resolver = host.Services.GetRequiredService<SsoSignOutUrlResolver>();
+
+        Assert.Null(await resolver.ResolveAsync("okta", NoParameters, CancellationToken.None));
+        Assert.Null(await resolver.ResolveAsync("google", NoParameters, CancellationToken.None));
+        Assert.NotNull(await resolver.ResolveAsync("same", NoParameters, CancellationToken.None));
     }
 
     [Fact]

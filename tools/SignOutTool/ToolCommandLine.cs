@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using SignOutTool.Cost;
+
+namespace SignOutTool;
+
+/// <summary>
+/// The tool's commands. Exit codes: 0 done, 1 the settings file is missing or incomplete, 2 the command line was
+/// refused (unknown option or argument, a value of the wrong type, a missing option), 3 the run itself failed.
+/// </summary>
+internal static class ToolCommandLine
+{
+    public static RootCommand Create() =>
+    [
+        MintCommand.Create(),
+        SignOutCommand.Create(),
+        LoadCommand.Create(),
+        StartupCommand.Create(),
+        StartupCommand.CreateChild(),
+        CostCommand.Create(),
+        SideCommand.Create(),
+    ];
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var parsed = Create().Parse(args);
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error }).ConfigureAwait(false);
+        return parsed.Action is ParseErrorAction ? 2 : exit;
+    }
+}
