@@ -90,6 +90,12 @@ internal static class StartupCommand
         var product = parsed.GetValue(SideCommand.Side) == CostSide.Product;
         InProcessApp.ApplySettings(setup.Settings, storage);
         var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(new TableClient(storage, FloorTable));
+        // The worker's channel to the Functions host (gRPC) has no host to reach here; every other hosted service
+        // (the ASP.NET Core server the host proxies HTTP to, telemetry, the app's own) starts as in the worker.
+        foreach (var worker in builder.Services.Where(d => d.ImplementationType?.FullName == "Microsoft.Azure.Functions.Worker.WorkerHostedService").ToList())
+        {
+            builder.Services.Remove(worker);
+        }
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var (status, code) = product

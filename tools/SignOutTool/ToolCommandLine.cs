@@ -24,7 +24,17 @@ internal static class ToolCommandLine
     public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var parsed = Create().Parse(args);
-        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error }).ConfigureAwait(false);
-        return parsed.Action is ParseErrorAction ? 2 : exit;
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        if (parsed.Action is not ParseErrorAction refused)
+        {
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+
+        // The reason alone, not buried under the help text; the help is one option away.
+        refused.ShowHelp = false;
+        await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        var command = parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ";
+        await configuration.Error.WriteLineAsync($"See: SignOutTool {command}--help").ConfigureAwait(false);
+        return 2;
     }
 }
