@@ -18,6 +18,9 @@ internal static class StartupCommand
     private const string ChildName = "startup-side";
     private const string FloorTable = "startupfloor";
 
+    /// <summary>What the child prints before the first call's outcome; anything else on its output is not the answer.</summary>
+    private const string FirstCall = "first call: ";
+
     public static Command Create()
     {
         var command = new Command("startup", "Measures process start to first successful sign-out beside the one-insert function floor, alternating fresh processes.")
@@ -46,10 +49,18 @@ internal static class StartupCommand
             return 1;
         }
 
-        // Both tables exist before the first round, so that neither side pays for creating one.
-        foreach (var table in new[] { setup.Settings["Revocation__TableName"] ?? "RevokedTokenFamilies", FloorTable })
+        try
         {
-            await new TableClient(storage, table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            // Both tables exist before the first round, so that neither side pays for creating one.
+            foreach (var table in new[] { setup.Settings["Revocation__TableName"] ?? "RevokedTokenFamilies", FloorTable })
+            {
+                await new TableClient(storage, table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
+        {
+            Console.Error.WriteLine($"the tables could not be created ({exception.GetType().Name}): " + FailureHint.For("503/50001"));
+            return 3;
         }
 
         var ratios = new List<double>();
@@ -61,7 +72,14 @@ internal static class StartupCommand
                 var clock = Stopwatch.StartNew();
                 using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings]);
                 var answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                while (answer is not null && !answer.StartsWith(FirstCall, StringComparison.Ordinal))
+                {
+                    answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 ms[side] = clock.Elapsed.TotalMilliseconds;
+                answer = answer?[FirstCall.Length..];
+                await child.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
                 await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 if (answer != "200/0")
                 {
@@ -101,7 +119,7 @@ internal static class StartupCommand
         var (status, code) = product
             ? await InProcessApp.SignOutAsync(host.Services, setup.Minter.Mint("startup", Guid.NewGuid().ToString(), null), cancellationToken).ConfigureAwait(false)
             : await InsertFunction.CallAsync(host.Services, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
-        Console.WriteLine($"{status}/{code}");
+        Console.WriteLine($"{FirstCall}{status}/{code}");
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

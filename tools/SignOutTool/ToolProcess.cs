@@ -5,7 +5,7 @@ namespace SignOutTool;
 /// <summary>This tool again, as a child process running one of its hidden commands, standard streams redirected.</summary>
 internal static class ToolProcess
 {
-    public static Process Start(IEnumerable<string> args)
+    public static Process Start(IEnumerable<string> args, string? temp = null)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -13,6 +13,11 @@ internal static class ToolProcess
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (temp is not null)
+        {
+            start.Environment["TMPDIR"] = temp;
+        }
+
         // Started the same way as this process: through `dotnet SignOutTool.dll` or through the apphost.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {

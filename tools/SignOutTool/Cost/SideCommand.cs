@@ -51,7 +51,16 @@ internal static class SideCommand
 
             InProcessApp.ApplySettings(setup.Settings, storage, settings);
             var table = new TableClient(storage, tableName);
-            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+            try
+            {
+                await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
+            {
+                await Console.Error.WriteLineAsync($"{Name}: the table could not be created ({exception.GetType().Name}).").ConfigureAwait(false);
+                return 3;
+            }
+
             var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(table);
             var logs = new CountingLoggerProvider();
             builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false).AddProvider(logs);

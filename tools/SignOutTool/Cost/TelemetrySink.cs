@@ -11,8 +11,6 @@ namespace SignOutTool.Cost;
 /// <summary>
 /// A loopback stand-in for the Application Insights ingestion and Live Metrics endpoints: it accepts every batch
 /// (gzip'd newline-delimited envelopes), so the exporter runs for real, and counts the items by <c>baseType</c>.
-/// Each sink has an instrumentation key of its own: the channel keeps what it could not send in a temp folder keyed
-/// by base directory and key and sends that backlog first, so processes sharing a key would send each other's items.
 /// </summary>
 internal sealed partial class TelemetrySink : IAsyncDisposable
 {
@@ -32,7 +30,7 @@ internal sealed partial class TelemetrySink : IAsyncDisposable
         sink._app.MapPost("/{**rest}", sink.AcceptAsync);
         await sink._app.StartAsync().ConfigureAwait(false);
         var endpoint = sink._app.Urls.First() + "/";
-        sink.ConnectionString = $"InstrumentationKey={Guid.NewGuid()};IngestionEndpoint={endpoint};LiveEndpoint={endpoint}";
+        sink.ConnectionString = $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={endpoint};LiveEndpoint={endpoint}";
         return sink;
     }
 
