@@ -63,18 +63,18 @@ public sealed class SsoPresetUrlTests
     {
         using var host = SignOutHost.Create(s =>
         {
-            // Okta with every setting a URL would need: its logout wants an id_token_hint, which sign-out never has.
-            s["Sso:Connectors:okta:Preset"] = "okta";
-            s["Sso:Connectors:okta:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
-            s["Sso:Connectors:okta:ClientId"] = "web";
-            s["Sso:Connectors:okta:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
+            // Okta with every setting a URL would need (its logout wants an id_token_hint, which sign-out never has),
+            // and the same settings under a preset that ends sessions without one, to show they would give a URL.
+            foreach (var (connector, preset) in new[] { ("okta", "okta"), ("same", "generic") })
+            {
+                s[$"Sso:Connectors:{connector}:Preset"] = preset;
+                s[$"Sso:Connectors:{connector}:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
+                s[$"Sso:Connectors:{connector}:ClientId"] = "web";
+                s[$"Sso:Connectors:{connector}:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
+            }
+
             // Google publishes no end-session endpoint: nothing to configure.
             s["Sso:Connectors:google:Preset"] = "google";
-            // The same settings as Okta's under a preset that ends sessions without a hint, to show they would give one.
-            s["Sso:Connectors:same:Preset"] = "generic";
-            s["Sso:Connectors:same:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
-            s["Sso:Connectors:same:ClientId"] = "web";
-            s["Sso:Connectors:same:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
         });
         var resolver = host.Services.GetRequiredService<SsoSignOutUrlResolver>();
 
