@@ -1,25 +1,25 @@
+using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.SignOut;
 
 /// <summary>
-/// The claim names everything else (the validator's defaults, the minter, the tests) takes from
-/// <see cref="RefreshTokenClaims"/> and <see cref="JwtRegisteredClaimNames"/> are the ones Cloudreve v4 writes into
-/// its refresh tokens (seed example).
+/// The claims the validator reads by default are the ones in the refresh token of the seed contract's example
+/// request (Cloudreve v4's own), and the options default to them.
 /// </summary>
-public sealed class RefreshTokenClaimsTests
+public sealed partial class RefreshTokenClaimsTests
 {
     [Fact]
-    public void The_claim_names_are_cloudreves()
+    public void The_seeds_example_token_carries_the_claims_the_validator_reads()
     {
-        Assert.Equal("token_type", RefreshTokenClaims.TokenType);
-        Assert.Equal("refresh", RefreshTokenClaims.RefreshTokenType);
-        Assert.Equal("sub", JwtRegisteredClaimNames.Sub);
-        Assert.Equal("exp", JwtRegisteredClaimNames.Exp);
-        Assert.Equal("nbf", JwtRegisteredClaimNames.Nbf);
-        Assert.Equal("root_token_id", RefreshTokenClaims.RootId);
-        Assert.Equal("sso_connector", RefreshTokenClaims.Connector);
+        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SignOut", "sign-out-openapi.md"));
+        var token = new JsonWebToken(ExampleToken().Match(markdown).Value);
+        var options = new RefreshTokenOptions();
+
+        Assert.Equal(options.TokenType, token.GetPayloadValue<string>(RefreshTokenClaims.TokenType));
+        Assert.Equal("lpua", token.Subject);
+        Assert.True(token.ValidTo > token.ValidFrom, "the example token has exp after nbf");
     }
 
     [Fact]
@@ -31,4 +31,7 @@ public sealed class RefreshTokenClaimsTests
         Assert.Equal(RefreshTokenClaims.RootId, options.RootIdClaim);
         Assert.Equal(RefreshTokenClaims.Connector, options.ConnectorClaim);
     }
+
+    [GeneratedRegex(@"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+")]
+    private static partial Regex ExampleToken();
 }

@@ -326,12 +326,19 @@ public sealed class SignOutFunctionTests : IDisposable
     [Fact]
     public async Task Error_detail_appears_only_when_the_debug_option_is_on()
     {
-        using var debug = SignOutHost.Create(s => s["SignOut:IncludeErrorDetail"] = "true", store: new InMemoryRevocationStore());
-        var withDetail = await debug.SignOutAsync(TestTokens.Refresh(kid: "k9"));
-        var without = await _host.SignOutAsync(TestTokens.Refresh(kid: "k9"));
+        const string detail = "table endpoint 10.0.0.7:10002 refused the connection";
+        var failing = new InMemoryRevocationStore { FailWith = new RevocationStoreUnavailableException(detail) };
+        using var on = SignOutHost.Create(s => s["SignOut:IncludeErrorDetail"] = "true", store: failing);
+        using var off = SignOutHost.Create(s => s["SignOut:IncludeErrorDetail"] = "false", store: failing);
 
-        Assert.Equal(System.Text.Json.JsonValueKind.String, withDetail.Json.GetProperty("error").ValueKind);
+        var withDetail = await on.SignOutAsync(TestTokens.Refresh());
+        var without = await off.SignOutAsync(TestTokens.Refresh());
+
+        Assert.Equal(ApiCode.StorageUnavailable, withDetail.Code);
+        Assert.Equal(ApiCode.StorageUnavailable, without.Code);
+        Assert.Equal(detail, withDetail.Json.GetProperty("error").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, without.Json.GetProperty("error").ValueKind);
+        Assert.DoesNotContain("10.0.0.7", without.Body, StringComparison.Ordinal);
     }
 
     private static void AssertFailureEnvelope(SignOutResponse response)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionFunctions.SsoSignOut;
 
 namespace SessionFunctions.Tests.SsoSignOut;
@@ -58,10 +59,28 @@ public sealed class SsoPresetUrlTests
             Build("cognito", "https://myapp.auth.eu-west-1.amazoncognito.com/logout", NoParameters));
 
     [Fact]
-    public void Okta_and_google_are_presets_that_give_no_url_by_design()
+    public async Task Okta_and_google_are_presets_that_give_no_url_by_design()
     {
-        Assert.False(SsoPresets.All["okta"].EndsSessionWithoutIdTokenHint);
-        Assert.True(SsoPresets.All["google"].UsesDiscovery);
+        using var host = SignOutHost.Create(s =>
+        {
+            // Okta with every setting a URL would need (its logout wants an id_token_hint, which sign-out never has),
+            // and the same settings under a preset that ends sessions without one, to show they would give a URL.
+            foreach (var (connector, preset) in new[] { ("okta", "okta"), ("same", "generic") })
+            {
+                s[$"Sso:Connectors:{connector}:Preset"] = preset;
+                s[$"Sso:Connectors:{connector}:EndSessionEndpoint"] = "https://acme.okta.com/oauth2/v1/logout";
+                s[$"Sso:Connectors:{connector}:ClientId"] = "web";
+                s[$"Sso:Connectors:{connector}:PostLogoutRedirectUri"] = "https://cloud.example.com/session";
+            }
+
+            // Google publishes no end-session endpoint: nothing to configure.
+            s["Sso:Connectors:google:Preset"] = "google";
+        });
+        var resolver = host.Services.GetRequiredService<SsoSignOutUrlResolver>();
+
+        Assert.Null(await resolver.ResolveAsync("okta", NoParameters, CancellationToken.None));
+        Assert.Null(await resolver.ResolveAsync("google", NoParameters, CancellationToken.None));
+        Assert.NotNull(await resolver.ResolveAsync("same", NoParameters, CancellationToken.None));
     }
 
     [Fact]

@@ -64,10 +64,7 @@ public sealed class SsoResolutionTests
             await service.StartAsync(CancellationToken.None);
         }
 
-        while (provider.DiscoveryRequests == 0)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.TrueAsync(() => provider.DiscoveryRequests > 0, TimeSpan.FromSeconds(30), "the warm-up service's discovery request");
 
         var response = await host.SignOutAsync(TestTokens.Refresh(connector: "idp"));
         foreach (var service in hosted)
@@ -117,12 +114,9 @@ public sealed class SsoResolutionTests
         using var host = Host(store, s => { s["Sso:Connectors:idp:Authority"] = provider.Authority.AbsoluteUri; s["Sso:DiscoveryWait"] = "00:00:02"; });
 
         var pending = host.SignOutAsync(TestTokens.Refresh(connector: "idp"));
-        while (provider.DiscoveryRequests == 0 || store.Records.IsEmpty)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.TrueAsync(() => provider.DiscoveryRequests > 0 && !store.Records.IsEmpty, TimeSpan.FromSeconds(30), "the discovery request and the revocation record");
         host.Time.Advance(TimeSpan.FromSeconds(2));
-        var response = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        var response = await Eventually.WithinAsync(pending, TimeSpan.FromSeconds(30), "the sign-out after the discovery wait passed");
 
         Assert.Equal(ApiCode.Success, response.Code);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.ValueKind);

@@ -33,12 +33,4 @@ public sealed class FailureReportTests
         Assert.Contains("throughput", report.Describe(), StringComparison.Ordinal);
         Assert.DoesNotContain("most answers were errors", report.Describe(), StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(new[] { "--sub", "a", "--no-root", "--connector", "logto" }, null)]
-    [InlineData(new[] { "--conector", "logto" }, "--conector")]
-    [InlineData(new[] { "--sub", "--no-root", "x" }, "x")]
-    [InlineData(new[] { "stray" }, "stray")]
-    public void Unknown_arguments_are_found(string[] args, string? unknown) =>
-        Assert.Equal(unknown, new Arguments(args).FirstUnknown(["--sub", "--root", "--connector", "--settings"], ["--no-root", "--help"]));
 }

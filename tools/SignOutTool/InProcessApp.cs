@@ -19,6 +19,20 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
 
     public static InProcessApp Create(LocalSettings settings, string storage, IReadOnlyDictionary<string, string>? overrides = null, Action<ILoggingBuilder>? logging = null)
     {
+        var values = ApplySettings(settings, storage, overrides);
+        var builder = SessionFunctionsApp.CreateBuilder([]);
+        logging?.Invoke(builder.Logging);
+        var tableName = values.GetValueOrDefault("Revocation__TableName") ?? "RevokedTokenFamilies";
+        return new InProcessApp(builder.Build(), new TableClient(storage, tableName));
+    }
+
+    /// <summary>
+    /// Hands the settings file's values (with <paramref name="storage"/> and <paramref name="overrides"/>) to this
+    /// process as environment variables, as the Functions host hands app settings to the worker; an empty value
+    /// removes the setting.
+    /// </summary>
+    public static Dictionary<string, string> ApplySettings(LocalSettings settings, string storage, IReadOnlyDictionary<string, string>? overrides = null)
+    {
         var values = new Dictionary<string, string>(settings.Values, StringComparer.Ordinal)
         {
             ["RevocationStorage"] = storage,
@@ -34,10 +48,7 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
             Environment.SetEnvironmentVariable(name, value.Length == 0 ? null : value);
         }
 
-        var builder = SessionFunctionsApp.CreateBuilder([]);
-        logging?.Invoke(builder.Logging);
-        var tableName = values.GetValueOrDefault("Revocation__TableName") ?? "RevokedTokenFamilies";
-        return new InProcessApp(builder.Build(), new TableClient(storage, tableName));
+        return values;
     }
 
     public async Task PrefillAsync(int count)
@@ -61,19 +72,25 @@ internal sealed class InProcessApp(IHost host, TableClient table) : IAsyncDispos
             }, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    public async Task<(int, int)> SignOutAsync(string token, CancellationToken cancellationToken)
+    public Task<(int Status, int Code)> SignOutAsync(string token, CancellationToken cancellationToken) => SignOutAsync(host.Services, token, cancellationToken);
+
+    /// <summary>One sign-out through <paramref name="services"/>: the HTTP status and the envelope's code.</summary>
+    public static async Task<(int Status, int Code)> SignOutAsync(IServiceProvider services, string token, CancellationToken cancellationToken)
     {
-        var (status, body) = await SendAsync(token, cancellationToken).ConfigureAwait(false);
+        var (status, body) = await SendAsync(services, token, cancellationToken).ConfigureAwait(false);
         return (status, LoadCommand.CodeOf(body));
     }
 
     /// <summary>One sign-out; the HTTP status and the body as the client receives them.</summary>
-    public async Task<(int Status, byte[] Body)> SendAsync(string token, CancellationToken cancellationToken)
+    public Task<(int Status, byte[] Body)> SendAsync(string token, CancellationToken cancellationToken) => SendAsync(host.Services, token, cancellationToken);
+
+    /// <summary>One sign-out through <paramref name="services"/>, the function called as the worker calls it.</summary>
+    public static async Task<(int Status, byte[] Body)> SendAsync(IServiceProvider services, string token, CancellationToken cancellationToken)
     {
         // A JWT is base64url and dots: nothing in it needs JSON escaping.
         var body = Encoding.UTF8.GetBytes("{\"refresh_token\":\"" + token + "\"}");
         var answer = await FunctionInvocation.SignOutAsync(
-            host.Services,
+            services,
             request =>
             {
                 request.Body = new MemoryStream(body);

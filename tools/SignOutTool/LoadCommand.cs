@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -10,33 +11,52 @@ namespace SignOutTool;
 /// </summary>
 internal static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var arguments = new Arguments(args);
-        if (ToolSetup.Load(arguments) is not { } setup)
+        var url = new Option<Uri?>("--url") { Description = "The function's URL, e.g. http://localhost:7071/session/token.", HelpName = "URL" };
+        var inProcess = new Option<bool>("--in-process") { Description = "Call the function in this process against --storage instead of over HTTP." };
+        var prefill = new Option<int>("--prefill") { Description = "Revoked families to write to the table first (in-process only).", HelpName = "N" };
+        var families = ToolOptions.Positive("--families", 500, "Distinct token families the requests are spread over.");
+        var command = new Command("load", "Drives a bounded number of sign-outs and prints throughput, latency percentiles and the answers.")
+        {
+            url, inProcess, ToolOptions.Storage, prefill, ToolOptions.Requests, ToolOptions.Concurrency, families, ToolOptions.Settings,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(url) is null) == (result.GetResult(inProcess) is null || result.GetResult(ToolOptions.Storage) is null))
+            {
+                result.AddError("load needs --url URL, or --in-process with --storage CONNECTION (not both).");
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, parsed.GetValue(url), parsed.GetValue(prefill), parsed.GetValue(families), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, Uri? url, int prefill, int familyCount, CancellationToken cancellationToken)
+    {
+        if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
         {
             return 1;
         }
 
         var (settings, minter) = setup;
-
-        var requests = arguments.Int("--requests", 2000);
-        var concurrency = arguments.Int("--concurrency", 16);
-        var families = Enumerable.Range(0, Math.Max(1, arguments.Int("--families", 500))).Select(_ => Guid.NewGuid().ToString()).ToArray();
+        var requests = parsed.GetValue(ToolOptions.Requests);
+        var concurrency = parsed.GetValue(ToolOptions.Concurrency);
+        var families = Enumerable.Range(0, familyCount).Select(_ => Guid.NewGuid().ToString()).ToArray();
         var tokens = Enumerable.Range(0, requests).Select(i => minter.Mint("user" + (i % families.Length), families[i % families.Length], null)).ToArray();
 
         LoadReport report;
-        if (arguments.Value("--url") is { } url)
+        if (url is not null)
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            report = await LoadRunner.RunAsync(tokens, concurrency, (token, ct) => SendHttpAsync(http, new Uri(url), token, ct), CancellationToken.None).ConfigureAwait(false);
+            report = await LoadRunner.RunAsync(tokens, concurrency, (token, ct) => SendHttpAsync(http, url, token, ct), cancellationToken).ConfigureAwait(false);
         }
-        else if (arguments.Flag("--in-process") && arguments.Value("--storage") is { } storage)
+        else
         {
-            await using var app = InProcessApp.Create(settings, storage);
+            await using var app = InProcessApp.Create(settings, parsed.GetRequiredValue(ToolOptions.Storage));
             try
             {
-                await app.PrefillAsync(arguments.Int("--prefill", 0)).ConfigureAwait(false);
+                await app.PrefillAsync(prefill).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
             {
@@ -44,13 +64,8 @@ internal static class LoadCommand
                 return 3;
             }
 
-            await LoadRunner.RunAsync(tokens.Take(Math.Min(50, tokens.Length)).Select(_ => minter.Mint("warm", Guid.NewGuid().ToString(), null)).ToArray(), concurrency, app.SignOutAsync, CancellationToken.None).ConfigureAwait(false);
-            report = await LoadRunner.RunAsync(tokens, concurrency, app.SignOutAsync, CancellationToken.None).ConfigureAwait(false);
-        }
-        else
-        {
-            Console.Error.WriteLine("load needs --url URL, or --in-process with --storage CONNECTION.");
-            return 2;
+            await LoadRunner.RunAsync(tokens.Take(Math.Min(50, tokens.Length)).Select(_ => minter.Mint("warm", Guid.NewGuid().ToString(), null)).ToArray(), concurrency, app.SignOutAsync, cancellationToken).ConfigureAwait(false);
+            report = await LoadRunner.RunAsync(tokens, concurrency, app.SignOutAsync, cancellationToken).ConfigureAwait(false);
         }
 
         Console.WriteLine($"concurrency  {concurrency}, families {families.Length}");

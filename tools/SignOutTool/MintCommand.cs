@@ -1,37 +1,37 @@
+using System.CommandLine;
+
 namespace SignOutTool;
 
 /// <summary>Prints one refresh token for a local call to the function.</summary>
 internal static class MintCommand
 {
-    public const string Usage = "usage: SignOutTool mint [--sub SUBJECT] [--root UUID | --no-root] [--connector ID] [--settings local.settings.json]";
-
-    private static readonly string[] ValueOptions = ["--sub", "--root", "--connector", "--settings"];
-    private static readonly string[] Flags = ["--no-root", "--help", "-h"];
-
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var arguments = new Arguments(args);
-        if (arguments.WantsHelp)
+        var subject = new Option<string>("--sub") { Description = "The token's subject.", DefaultValueFactory = _ => "lpua", HelpName = "SUBJECT" };
+        var root = new Option<Guid>("--root") { Description = "The family's root token id (default: a new one).", HelpName = "UUID" };
+        var noRoot = new Option<bool>("--no-root") { Description = "Leave the root token id out (the family falls back to the token's own id)." };
+        var command = new Command("mint", "Prints a refresh token shaped like Cloudreve v4's, signed with the first key of the settings file.")
         {
-            Console.WriteLine(Usage);
-            Console.WriteLine("Prints a refresh token shaped like Cloudreve v4's, signed with the first key of the settings file.");
+            subject, root, noRoot, ToolOptions.Connector, ToolOptions.Settings,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(root) is not null && result.GetResult(noRoot) is not null)
+            {
+                result.AddError("--root and --no-root exclude each other.");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
+            {
+                return 1;
+            }
+
+            var rootId = parsed.GetValue(noRoot) ? null : (parsed.GetResult(root) is null ? Guid.NewGuid() : parsed.GetValue(root)).ToString();
+            parsed.InvocationConfiguration.Output.WriteLine(setup.Minter.Mint(parsed.GetRequiredValue(subject), rootId, parsed.GetValue(ToolOptions.Connector)));
             return 0;
-        }
-
-        if (arguments.FirstUnknown(ValueOptions, Flags) is { } unknown)
-        {
-            Console.Error.WriteLine($"mint: unknown argument '{unknown}'.");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-
-        if (ToolSetup.Load(arguments) is not { } setup)
-        {
-            return 1;
-        }
-
-        var rootId = arguments.Flag("--no-root") ? null : arguments.Value("--root") ?? Guid.NewGuid().ToString();
-        Console.WriteLine(setup.Minter.Mint(arguments.Value("--sub") ?? "lpua", rootId, arguments.Value("--connector")));
-        return 0;
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 
 namespace SignOutTool;
@@ -8,43 +9,34 @@ namespace SignOutTool;
 /// </summary>
 internal static class SignOutCommand
 {
-    public const string Usage = "usage: SignOutTool signout --storage CONNECTION [--connector ID] [--settings local.settings.json]";
-
-    private static readonly string[] ValueOptions = ["--storage", "--connector", "--settings"];
-    private static readonly string[] Flags = ["--help", "-h"];
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var arguments = new Arguments(args);
-        if (arguments.WantsHelp)
+        var command = new Command("signout", "Signs out once in-process (the app as the worker composes it, no Functions host) and prints the answer.")
         {
-            Console.WriteLine(Usage);
+            ToolOptions.Storage, ToolOptions.Connector, ToolOptions.Settings,
+        };
+        ToolOptions.Require(command, ToolOptions.Storage);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
+            {
+                return 1;
+            }
+
+            var token = setup.Minter.Mint("lpua", Guid.NewGuid().ToString(), parsed.GetValue(ToolOptions.Connector));
+            await using var app = InProcessApp.Create(setup.Settings, parsed.GetRequiredValue(ToolOptions.Storage));
+            var (status, body) = await app.SendAsync(token, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"DELETE /session/token (in-process, no Functions host): HTTP {status}");
+            Console.WriteLine(Encoding.UTF8.GetString(body));
+            var code = LoadCommand.CodeOf(body);
+            if (code != 0)
+            {
+                Console.Error.WriteLine("likely cause: " + FailureHint.For($"{status}/{code}"));
+                return 3;
+            }
+
             return 0;
-        }
-
-        if (arguments.FirstUnknown(ValueOptions, Flags) is { } unknown || arguments.Value("--storage") is not { } storage)
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-
-        if (ToolSetup.Load(arguments) is not { } setup)
-        {
-            return 1;
-        }
-
-        var token = setup.Minter.Mint("lpua", Guid.NewGuid().ToString(), arguments.Value("--connector"));
-        await using var app = InProcessApp.Create(setup.Settings, storage);
-        var (status, body) = await app.SendAsync(token, CancellationToken.None).ConfigureAwait(false);
-        Console.WriteLine($"DELETE /session/token (in-process, no Functions host): HTTP {status}");
-        Console.WriteLine(Encoding.UTF8.GetString(body));
-        var code = LoadCommand.CodeOf(body);
-        if (code != 0)
-        {
-            Console.Error.WriteLine("likely cause: " + FailureHint.For($"{status}/{code}"));
-            return 3;
-        }
-
-        return 0;
+        });
+        return command;
     }
 }

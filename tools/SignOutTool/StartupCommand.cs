@@ -1,50 +1,126 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
+using SessionFunctions;
+using SignOutTool.Cost;
 
 namespace SignOutTool;
 
 /// <summary>
-/// Measures what the app adds to a cold start, in this process: composing and validating the services (what the
-/// worker does before it is ready), then the first sign-out (JIT, first storage connection) and a second one.
-/// Run it as a fresh process each time; compare a plain build with a ReadyToRun publish.
+/// Start to first successful sign-out, for the product and for the one-insert function floor composed the same way
+/// (<see cref="InsertFunction"/>), each in a fresh child process: from spawning it to the line it prints after its
+/// host has started (hosted services included) and its first call has succeeded. The sides alternate for
+/// <c>--rounds</c>; both use this build, the same settings file and the same storage.
 /// </summary>
 internal static class StartupCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    private const string ChildName = "startup-side";
+    private const string FloorTable = "startupfloor";
+
+    /// <summary>What the child prints before the first call's outcome; anything else on its output is not the answer.</summary>
+    private const string FirstCall = "first call: ";
+
+    public static Command Create()
     {
-        var arguments = new Arguments(args);
-        var storage = arguments.Value("--storage");
-        if (ToolSetup.Load(arguments) is not { } setup || storage is null)
+        var command = new Command("startup", "Measures process start to first successful sign-out beside the one-insert function floor, alternating fresh processes.")
         {
-            Console.Error.WriteLine("startup needs --storage CONNECTION and a settings file.");
-            return 2;
+            ToolOptions.Storage, ToolOptions.Rounds, ToolOptions.Settings,
+        };
+        ToolOptions.Require(command, ToolOptions.Storage);
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    public static Command CreateChild()
+    {
+        var command = new Command(ChildName, "One side of startup (started by startup).") { SideCommand.Side, ToolOptions.Storage, ToolOptions.Settings };
+        command.Hidden = true;
+        ToolOptions.Require(command, ToolOptions.Storage);
+        command.SetAction(RunChildAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var (storage, settings, rounds) = (parsed.GetRequiredValue(ToolOptions.Storage), parsed.GetRequiredValue(ToolOptions.Settings), parsed.GetValue(ToolOptions.Rounds));
+        if (ToolSetup.Load(settings) is not { } setup)
+        {
+            return 1;
         }
 
-        var (settings, minter) = setup;
-        var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-        var clock = Stopwatch.StartNew();
-        await using var app = InProcessApp.Create(settings, storage);
-        app.Services.GetRequiredService<IStartupValidator>().Validate();
-        var composed = clock.Elapsed;
-
-        clock.Restart();
-        var first = await app.SignOutAsync(minter.Mint("first", Guid.NewGuid().ToString(), null), CancellationToken.None).ConfigureAwait(false);
-        var firstRequest = clock.Elapsed;
-
-        clock.Restart();
-        var second = await app.SignOutAsync(minter.Mint("second", Guid.NewGuid().ToString(), null), CancellationToken.None).ConfigureAwait(false);
-        var secondRequest = clock.Elapsed;
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"process-to-main {sinceProcessStart.TotalMilliseconds:F1} ms, compose+validate {composed.TotalMilliseconds:F1} ms, first sign-out {firstRequest.TotalMilliseconds:F1} ms ({first.Item1}/{first.Item2}), second {secondRequest.TotalMilliseconds:F1} ms ({second.Item1}/{second.Item2})"));
-        if (first.Item2 != 0 || second.Item2 != 0)
+        try
         {
-            Console.Error.WriteLine("likely cause: " + FailureHint.For($"{first.Item1}/{first.Item2}"));
+            // Both tables exist before the first round, so that neither side pays for creating one.
+            foreach (var table in new[] { setup.Settings["Revocation__TableName"] ?? "RevokedTokenFamilies", FloorTable })
+            {
+                await new TableClient(storage, table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
+        {
+            Console.Error.WriteLine($"the tables could not be created ({exception.GetType().Name}): " + FailureHint.For("503/50001"));
             return 3;
         }
 
+        var ratios = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var ms = new Dictionary<CostSide, double>();
+            foreach (var side in round % 2 == 0 ? [CostSide.Product, CostSide.Floor] : new[] { CostSide.Floor, CostSide.Product })
+            {
+                var clock = Stopwatch.StartNew();
+                using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings]);
+                var answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                while (answer is not null && !answer.StartsWith(FirstCall, StringComparison.Ordinal))
+                {
+                    answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                ms[side] = clock.Elapsed.TotalMilliseconds;
+                answer = answer?[FirstCall.Length..];
+                await child.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                if (answer != "200/0")
+                {
+                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing (exit code {child.ExitCode})"}. Likely cause: " + FailureHint.For(answer ?? "503/50001"));
+                    return 3;
+                }
+            }
+
+            ratios.Add(ms[CostSide.Product] / ms[CostSide.Floor]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round + 1}/{rounds}: product {ms[CostSide.Product],7:F0} ms, floor {ms[CostSide.Floor],7:F0} ms, product/floor {ratios[^1]:F2}"));
+        }
+
+        var sorted = ratios.Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median product/floor, start to first successful sign-out: {(sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2:F2}"));
+        return 0;
+    }
+
+    private static async Task<int> RunChildAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var storage = parsed.GetRequiredValue(ToolOptions.Storage);
+        if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
+        {
+            return 1;
+        }
+
+        var product = parsed.GetValue(SideCommand.Side) == CostSide.Product;
+        InProcessApp.ApplySettings(setup.Settings, storage);
+        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(new TableClient(storage, FloorTable));
+        // The worker's channel to the Functions host (gRPC) has no host to reach here; every other hosted service
+        // (the ASP.NET Core server the host proxies HTTP to, telemetry, the app's own) starts as in the worker.
+        foreach (var worker in builder.Services.Where(d => d.ImplementationType?.FullName == "Microsoft.Azure.Functions.Worker.WorkerHostedService").ToList())
+        {
+            builder.Services.Remove(worker);
+        }
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var (status, code) = product
+            ? await InProcessApp.SignOutAsync(host.Services, setup.Minter.Mint("startup", Guid.NewGuid().ToString(), null), cancellationToken).ConfigureAwait(false)
+            : await InsertFunction.CallAsync(host.Services, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"{FirstCall}{status}/{code}");
+        await host.StopAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 }

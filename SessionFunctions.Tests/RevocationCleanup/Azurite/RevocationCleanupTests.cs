@@ -10,6 +10,7 @@ namespace SessionFunctions.Tests.RevocationCleanup.Azurite;
 
 /// <summary>The clean-up against Azurite: expired records go, records whose family may still hold a valid token stay.</summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class RevocationCleanupTests(AzuriteFixture fixture)
 {
     private readonly string _table = AzuriteFixture.NewTableName();

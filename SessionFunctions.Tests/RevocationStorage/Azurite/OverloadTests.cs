@@ -11,6 +11,7 @@ namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 /// stand-in (slots x hold), not by this machine's speed.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class OverloadTests(AzuriteFixture fixture, ITestOutputHelper output)
 {
     private const int StandInSlots = 4;

@@ -3,6 +3,7 @@ using SessionFunctions.SignOut;
 namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
 /// <summary>Storage that is down: the answer is 503, never success without the record, and recovery is automatic.</summary>
+[Trait("Uses", "Azurite")]
 public sealed class StorageOutageTests
 {
     [Fact]

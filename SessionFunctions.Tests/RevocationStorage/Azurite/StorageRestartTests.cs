@@ -9,6 +9,7 @@ namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 /// Storage restarted while sign-outs are in flight (Azurite persisting to disk, stopped as a restart stops it):
 /// every success keeps its record, every failure is 503/50001, and sign-outs succeed again soon after storage is back.
 /// </summary>
+[Trait("Uses", "Azurite")]
 public sealed class StorageRestartTests(ITestOutputHelper output)
 {
     /// <summary>The stated recovery bound: one failed try's network timeout and back-off, plus connection set-up, with margin for a busy machine.</summary>

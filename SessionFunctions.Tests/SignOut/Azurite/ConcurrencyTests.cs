@@ -9,6 +9,7 @@ namespace SessionFunctions.Tests.SignOut.Azurite;
 /// holds every request, and the SDK's per-try timeout is a minute, so a slow machine makes the test slower, not red.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class ConcurrencyTests(AzuriteFixture fixture)
 {
     public const int Families = 100;

@@ -7,6 +7,7 @@ namespace SessionFunctions.Tests.SignOut.Azurite;
 /// (HTTP 200, 40001 or 40020) matching the seed schema; none reaches storage.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class HostileInputTests(AzuriteFixture fixture)
 {
     public const int Seed = 20261126;

@@ -1,38 +1,27 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace SignOutTool.Cost;
 
-/// <summary>Counts the log records that pass the app's filters, by category and level; writes nothing.</summary>
-internal sealed class CountingLoggerProvider : ILoggerProvider
+/// <summary>Counts the log records that pass the app's filters; writes nothing, allocates nothing per record.</summary>
+internal sealed class CountingLoggerProvider : ILoggerProvider, ILogger
 {
-    private readonly ConcurrentDictionary<(string Category, LogLevel Level), long> _records = new();
+    private long _records;
 
-    public IReadOnlyDictionary<(string Category, LogLevel Level), long> Records => _records;
+    public long Records => Interlocked.Read(ref _records);
 
-    public bool Counting { get; set; }
+    public void Reset() => Interlocked.Exchange(ref _records, 0);
 
-    public void Reset() => _records.Clear();
+    public ILogger CreateLogger(string categoryName) => this;
 
-    public ILogger CreateLogger(string categoryName) => new Counter(this, categoryName);
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Interlocked.Increment(ref _records);
 
     public void Dispose()
     {
-    }
-
-    private sealed class Counter(CountingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (owner.Counting)
-            {
-                owner._records.AddOrUpdate((category, logLevel), 1, (_, n) => n + 1);
-            }
-        }
     }
 }
