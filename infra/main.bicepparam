@@ -17,5 +17,3 @@ param ssoConnectors = [
   }
 ]
 param maxRefreshTokenLifetime = '30.00:00:00'
-// '' serves /session/token; 'api/v4' serves the Cloudreve web client's own path (README: Serving the Cloudreve web client)
-param routePrefix = ''

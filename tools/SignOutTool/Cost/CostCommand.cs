@@ -92,7 +92,7 @@ internal static class CostCommand
         }
         catch (InvalidOperationException exception)
         {
-            Console.Error.WriteLine($"{exception.Message} Likely cause: " + FailureHint.For("503/50001"));
+            Console.Error.WriteLine($"{exception.Message} Likely cause: " + FailureHint.For("200/50001"));
             return 3;
         }
 
