@@ -95,8 +95,6 @@ param alertWebhookUrl string = ''
 @description('Alert thresholds, windows and severities (README, "What to watch"); fields left out keep their defaults.')
 param alerts alertSettings = {}
 
-@description('Path prefix of every function route (host.json extensions.http.routePrefix). Empty serves /session/token, the seed contract; \'api/v4\' serves /api/v4/session/token, the path the Cloudreve web client calls on its own origin (behind a path-preserving proxy).')
-param routePrefix string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName, application: 'session-functions' }
@@ -202,7 +200,6 @@ var appSettings = union(signingKeySettings, connectorSettings, {
   SignOut__IncludeErrorDetail: 'false'
   Sso__DefaultConnector: ssoDefaultConnector
   Sso__DiscoveryWait: '00:00:02'
-  AzureFunctionsJobHost__extensions__http__routePrefix: routePrefix
   // One storage write per request in flight: the limiter matches what Flex sends an instance at once.
   Revocation__MaxConcurrentWrites: string(httpPerInstanceConcurrency)
 })
@@ -243,7 +240,7 @@ module alertRules 'modules/alerts.bicep' = {
 
 output AZURE_FUNCTION_NAME string = functionApp.outputs.name
 output functionBaseUrl string = 'https://${functionApp.outputs.defaultHostName}'
-output signOutUrl string = 'https://${functionApp.outputs.defaultHostName}/${empty(routePrefix) ? '' : '${routePrefix}/'}session/token'
+output signOutUrl string = 'https://${functionApp.outputs.defaultHostName}/session/token'
 output keyVaultName string = keyVault.outputs.name
 output storageAccountName string = storage.outputs.name
 output revocationTableName string = storage.outputs.revocationTableName

@@ -24,5 +24,3 @@ param zoneRedundant = false
 // Who the alerts notify (e.g. ['ops@example.com']); the webhook comes from the environment, as it often carries a token.
 param alertEmailAddresses = []
 param alertWebhookUrl = readEnvironmentVariable('SESSIONFUNCTIONS_ALERT_WEBHOOK_URL', '')
-// '' serves /session/token; 'api/v4' serves the Cloudreve web client's own path (README: Serving the Cloudreve web client)
-param routePrefix = ''

@@ -152,16 +152,31 @@ public sealed partial class BicepTemplateTests
         }
     }
 
-    /// <summary>The route prefix is one setting from parameter to app setting to output, and the sample carries it too.</summary>
+    /// <summary>
+    /// No deployment sets a route prefix: the worker's ASP.NET Core integration reads routePrefix only from the
+    /// host.json file, never from app settings (Azure/azure-functions-dotnet-worker issue 3009,
+    /// FunctionsEndpointDataSource.BuildEndpoints), so a prefix set as the app setting makes host and worker disagree
+    /// and every sign-out waits 15 s for an HTTP 500. The service always answers /session/token; a proxy rewrites.
+    /// </summary>
     [Fact]
-    public void The_route_prefix_reaches_the_app_settings_the_output_and_the_sample()
+    public void No_app_setting_parameter_or_sample_sets_a_route_prefix()
     {
-        var parameter = Template.Root["parameters"]!["routePrefix"]!;
-        Assert.Equal(string.Empty, (string?)parameter["defaultValue"]);
-        Assert.Contains("'AzureFunctionsJobHost__extensions__http__routePrefix', parameters('routePrefix')", Template.Text, StringComparison.Ordinal);
-        Assert.Contains("parameters('routePrefix')", (string?)Template.Root["outputs"]!["signOutUrl"]!["value"], StringComparison.Ordinal);
-        Assert.Equal(string.Empty, SampleSettingsTests.SampleValues()["AzureFunctionsJobHost__extensions__http__routePrefix"]);
-        Assert.Contains("param routePrefix = ''", File.ReadAllText(RepositoryRoot.Combine("infra", "main.bicepparam")), StringComparison.Ordinal);
+        const string why = "the worker reads routePrefix only from host.json (azure-functions-dotnet-worker issue 3009): "
+            + "as an app setting it makes host and worker disagree and every sign-out fails with HTTP 500; serve /session/token and rewrite in a proxy";
+        const string setting = "AzureFunctionsJobHost__extensions__http__routePrefix";
+        var infra = Directory.EnumerateFiles(RepositoryRoot.Combine("infra"), "*.bicep*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .Append((Path: "compiled main.bicep", Text: Template.Text))
+            .Append((Path: "local.settings.sample.json", Text: File.ReadAllText(RepositoryRoot.Combine("local.settings.sample.json"))));
+
+        Assert.All(infra, file =>
+        {
+            Assert.False(file.Text.Contains(setting, StringComparison.OrdinalIgnoreCase), $"{file.Path} sets {setting}: {why}");
+            Assert.False(file.Text.Contains("routePrefix", StringComparison.OrdinalIgnoreCase), $"{file.Path} has a routePrefix parameter or setting: {why}");
+        });
+        Assert.DoesNotContain(SampleSettingsTests.SampleValues().Keys, key => key.Contains("routePrefix", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(Template.Root["parameters"]!["routePrefix"]);
+        Assert.StartsWith("[format('https://{0}/session/token', ", (string?)Template.Root["outputs"]!["signOutUrl"]!["value"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using SessionFunctions.RevocationStorage;
 
 namespace SessionFunctions.Tests.SignOut;
 
-/// <summary>Every kind of answer the function gives, checked against the seed's response schema.</summary>
+/// <summary>
+/// Every kind of answer the function gives, checked against the seed's response schema, which documents only HTTP
+/// 200: every outcome, failures included, is a 200 with the code in the body.
+/// </summary>
 public sealed class ResponseContractTests
 {
     [Fact]
@@ -33,6 +36,8 @@ public sealed class ResponseContractTests
         using var host = SignOutHost.Create(store: store);
         using var debug = SignOutHost.Create(s => s["SignOut:IncludeErrorDetail"] = "true", store: new InMemoryRevocationStore { FailWith = new RevocationStoreUnavailableException("down") });
         using var broken = SignOutHost.Create(store: new InMemoryRevocationStore { FailWith = new InvalidOperationException("bug") });
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
 
         var responses = new List<SignOutResponse>
         {
@@ -43,9 +48,12 @@ public sealed class ResponseContractTests
             await debug.DeleteAsync("{}"),
             await debug.SignOutAsync(TestTokens.Refresh()),
             await broken.SignOutAsync(TestTokens.Refresh()),
+            await host.DeleteAsync(new FailingStream(new IOException("reset"))),
+            await host.DeleteAsync(new MemoryStream("{}"u8.ToArray()), cancellationToken: stopping.Token),
         };
 
-        Assert.Equal([0, 0, 40001, 40020, 40001, 50001, 50005], responses.Select(r => r.Code));
+        Assert.Equal([0, 0, 40001, 40020, 40001, 50001, 50005, 40001, 50001], responses.Select(r => r.Code));
         Assert.All(responses, r => Assert.True(SeedContract.Evaluate(r.Body).IsValid, r.Body));
+        Assert.All(responses, r => Assert.True(SeedContract.SignOut.Responses!.ContainsKey(r.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"HTTP {r.Status} is not a status the seed documents: {r.Body}"));
     }
 }

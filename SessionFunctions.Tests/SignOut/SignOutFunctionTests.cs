@@ -1,6 +1,7 @@
 using System.Text;
 using SessionFunctions.Revocation;
 using SessionFunctions.RevocationStorage;
+using Microsoft.Extensions.Logging;
 using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.SignOut;
@@ -56,7 +57,7 @@ public sealed class SignOutFunctionTests : IDisposable
         Assert.Equal(ApiCode.Success, response.Code);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.ValueKind);
         Assert.Single(_store.Records);
-        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("no-such-connector", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("no-such-connector", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -277,33 +278,35 @@ public sealed class SignOutFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task Storage_unavailable_is_503_with_50001_and_never_success()
+    public async Task Storage_unavailable_is_200_with_50001_and_retry_after_and_never_success()
     {
         _store.FailWith = new RevocationStoreUnavailableException("down");
         var response = await _host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
         Assert.Equal("2", response.Headers.RetryAfter.ToString());
         AssertFailureEnvelope(response);
+        var warning = Assert.Single(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Equal((LogLevel.Warning, "StorageUnavailable"), (warning.Level, warning.Id.Name));
     }
 
     [Fact]
-    public async Task A_shed_write_is_503_with_the_configured_retry_after_and_logged_as_a_warning()
+    public async Task A_shed_write_is_200_50001_with_the_configured_retry_after_and_logged_as_a_warning()
     {
         var store = new InMemoryRevocationStore { FailWith = new RevocationWriteShedException("The write queue is full.") };
         using var host = SignOutHost.Create(s => s["SignOut:RetryAfterSeconds"] = "7", store: store);
 
         var response = await host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
         Assert.Equal("7", response.Headers.RetryAfter.ToString());
-        Assert.Contains(host.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning && r.Message.Contains("shed", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("shed", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Answers_other_than_503_carry_no_retry_after()
+    public async Task Answers_other_than_50001_carry_no_retry_after()
     {
         var response = await _host.SignOutAsync(TestTokens.Refresh());
 
@@ -312,15 +315,63 @@ public sealed class SignOutFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task Unexpected_fault_is_an_envelope_without_stack_trace()
+    public async Task Unexpected_fault_is_a_200_envelope_without_stack_trace()
     {
         _store.FailWith = new InvalidOperationException("secret internals at Foo.Bar()");
         var response = await _host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(500, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.InternalError, response.Code);
         Assert.DoesNotContain("Foo.Bar", response.Body, StringComparison.Ordinal);
         AssertFailureEnvelope(response);
+    }
+
+    [Fact]
+    public async Task The_host_cancelling_while_the_body_is_read_is_a_50001_envelope_that_writes_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var body = new MemoryStream(Encoding.UTF8.GetBytes($"{{\"refresh_token\":\"{TestTokens.Refresh()}\"}}"));
+
+        var response = await _host.DeleteAsync(body, cancellationToken: cancelled.Token);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal("2", response.Headers.RetryAfter.ToString());
+        AssertFailureEnvelope(response);
+        Assert.Equal(0, _store.Writes);
+        var warning = Assert.Single(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Equal((LogLevel.Warning, "Shed"), (warning.Level, warning.Id.Name));
+    }
+
+    [Fact]
+    public async Task A_body_the_caller_cuts_short_is_40001_logged_as_a_refusal_not_a_fault()
+    {
+        var response = await _host.DeleteAsync(new FailingStream(new IOException("Unexpected end of request content.")));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(ApiMessages.BodyUnreadable.Text, response.Msg);
+        Assert.Equal(0, _store.Writes);
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_caller_who_hangs_up_after_sending_the_body_is_still_signed_out_and_nothing_is_logged_as_a_fault()
+    {
+        var rootId = Guid.NewGuid().ToString();
+        var token = TestTokens.Refresh(rootId: rootId);
+
+        var answer = await FunctionInvocation.SignOutAsync(_host.Services, request =>
+        {
+            request.ContentType = "application/json";
+            request.Body = new MemoryStream(Encoding.UTF8.GetBytes($"{{\"refresh_token\":\"{token}\"}}"));
+            request.HttpContext.RequestAborted = new CancellationToken(canceled: true);
+        });
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal(TokenFamily.FromRootId(rootId), Assert.Single(_store.Records.Values).PartitionKey);
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Id.Name == "SignedOut");
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
     }
 
     [Fact]

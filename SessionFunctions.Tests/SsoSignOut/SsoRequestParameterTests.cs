@@ -38,6 +38,19 @@ public sealed class SsoRequestParameterTests : IDisposable
             logto.Data.GetString());
     }
 
+    [Theory]
+    [InlineData(" https://m.example.com/signed-out")]
+    [InlineData("https://m.example.com/signed-out\t")]
+    [InlineData("HTTPS://M.Example.COM:443/signed-out")]
+    public async Task The_redirect_sent_on_is_the_configured_one_the_request_matched_not_the_clients_text(string asked)
+    {
+        var response = await SignOut("logto", new() { ["post_logout_redirect_uri"] = asked });
+
+        Assert.Equal(
+            "https://kqyhaj.logto.app/oidc/session/end?client_id=web-client&post_logout_redirect_uri=https%3A%2F%2Fm.example.com%2Fsigned-out",
+            response.Data.GetString());
+    }
+
     [Fact]
     public async Task A_redirect_outside_the_allow_list_is_refused_and_nothing_is_written()
     {

@@ -10,7 +10,13 @@ public static class TableHosts
     /// <summary>The name Microsoft.Extensions.Azure gives the client registered without a name.</summary>
     private const string DefaultClientName = "Default";
 
-    public static SignOutHost Create(string connectionString, string tableName, RequestCounter? counter = null, Action<Dictionary<string, string?>>? configure = null, bool realClock = false) =>
+    public static SignOutHost Create(
+        string connectionString,
+        string tableName,
+        RequestCounter? counter = null,
+        Action<Dictionary<string, string?>>? configure = null,
+        bool realClock = false,
+        Action<IServiceCollection>? services = null) =>
         SignOutHost.Create(
             settings =>
             {
@@ -18,12 +24,14 @@ public static class TableHosts
                 configure?.Invoke(settings);
             },
             storageConnection: connectionString,
-            services: services =>
+            services: collection =>
             {
                 if (counter is not null)
                 {
-                    services.Configure<TableClientOptions>(DefaultClientName, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
+                    collection.Configure<TableClientOptions>(DefaultClientName, o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry));
                 }
+
+                services?.Invoke(collection);
             },
             realClock: realClock);
 

@@ -24,6 +24,8 @@ public sealed class SecretsHygieneTests
         await host.DeleteAsync("{\"refresh_token\": 1}");
         store.FailWith = new RevocationStoreUnavailableException("down");
         await host.SignOutAsync(TestTokens.Refresh());
+        store.FailWith = new InvalidOperationException("bug");
+        await host.SignOutAsync(TestTokens.Refresh());
 
         var logs = host.Logs.GetSnapshot();
         Assert.Contains(logs, r => r.Level == LogLevel.Debug && r.Message.StartsWith("Signed out", StringComparison.Ordinal));

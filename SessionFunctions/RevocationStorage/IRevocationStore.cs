@@ -7,7 +7,9 @@ public interface IRevocationStore
 {
     /// <summary>
     /// Writes <paramref name="record"/> unless its family is already revoked, in which case the first record stays.
-    /// Throws <see cref="RevocationStoreUnavailableException"/> when storage cannot be reached in time.
+    /// Throws <see cref="RevocationStoreUnavailableException"/>, and nothing else, when the write cannot be confirmed:
+    /// storage unreachable, slow, refusing or failing, the credential failing, or <paramref name="cancellationToken"/>
+    /// (the host's) firing.
     /// </summary>
     Task<RevocationOutcome> RevokeAsync(RevocationRecord record, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace SessionFunctions.RevocationStorage;
 
 /// <summary>Where and how revocations are written. Section <c>Revocation</c>.</summary>
-public sealed class RevocationOptions
+public sealed class RevocationOptions : IValidatableObject
 {
     public const string Section = "Revocation";
 
@@ -20,7 +20,11 @@ public sealed class RevocationOptions
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan MaxRefreshTokenLifetime { get; init; } = TimeSpan.FromDays(30);
 
-    /// <summary>The most one sign-out waits for storage, retries included; past it the answer is 503.</summary>
+    /// <summary>
+    /// The most one sign-out waits for storage, retries included; past it the answer is 50001. It must leave room
+    /// for every try the retry policy may make (<see cref="MinimumStorageTimeout"/>), or the last retry could never
+    /// finish; it still bounds what the policy cannot, such as a server's <c>Retry-After</c>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan StorageTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -30,11 +34,11 @@ public sealed class RevocationOptions
 
     /// <summary>Time one try may take before the SDK gives up on it and retries.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
     /// Writes this instance sends to storage at once. More wait in a bounded queue; past it a sign-out is shed
-    /// (503 with <c>Retry-After</c>) without touching storage, so slow storage cannot turn into a pile of requests
+    /// (50001 with <c>Retry-After</c>) without touching storage, so slow storage cannot turn into a pile of requests
     /// that all time out together.
     /// </summary>
     [Range(1, 1024)]
@@ -47,6 +51,24 @@ public sealed class RevocationOptions
     /// <summary>The most a write waits for a slot before it is shed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan MaxQueueWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The shortest <see cref="StorageTimeout"/> that lets every try finish: <see cref="MaxRetries"/> + 1 tries of
+    /// <see cref="NetworkTimeout"/> each, plus the retry policy's longest back-off.
+    /// </summary>
+    public TimeSpan MinimumStorageTimeout => (MaxRetries + 1) * NetworkTimeout + StorageRetryPolicy.WorstCaseBackOff(MaxRetries);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StorageTimeout < MinimumStorageTimeout)
+        {
+            yield return new ValidationResult(
+                $"Revocation__StorageTimeout ({StorageTimeout}) is shorter than the tries it must cover: (Revocation__MaxRetries {MaxRetries} + 1) x "
+                + $"Revocation__NetworkTimeout ({NetworkTimeout}) + the storage client's longest back-off ({StorageRetryPolicy.WorstCaseBackOff(MaxRetries)}) = {MinimumStorageTimeout}; "
+                + "the last retry could never finish. Raise Revocation__StorageTimeout or lower the others.",
+                [nameof(StorageTimeout), nameof(MaxRetries), nameof(NetworkTimeout)]);
+        }
+    }
 }
 
 [OptionsValidator]

@@ -28,11 +28,7 @@ public static class RevocationStorageServiceCollectionExtensions
                 {
                     // The SDK's own retry policy: exponential, bounded, and only for transient failures.
                     var revocation = provider.GetRequiredService<IOptions<RevocationOptions>>().Value;
-                    tableOptions.Retry.Mode = Azure.Core.RetryMode.Exponential;
-                    tableOptions.Retry.MaxRetries = revocation.MaxRetries;
-                    tableOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
-                    tableOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-                    tableOptions.Retry.NetworkTimeout = revocation.NetworkTimeout;
+                    StorageRetryPolicy.Apply(tableOptions.Retry, revocation);
                     // The SDK's request and response dumps cost every sign-out two log records (three telemetry
                     // items in Application Insights); a failed write is logged once by the function instead.
                     tableOptions.Diagnostics.IsLoggingEnabled = false;

@@ -49,13 +49,22 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
         {
             return await InsertAsync(record, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping this invocation (shutdown, scale-in) before storage confirmed the write: the
+            // client is told to try again, which is safe whether or not the record landed.
+            throw new RevocationStoreUnavailableException("The host cancelled the write before storage confirmed it.", exception);
+        }
+        catch (OperationCanceledException exception)
         {
             throw new RevocationStoreUnavailableException($"Storage did not answer within {_timeout}.", exception);
         }
-        catch (Exception exception) when (exception is RequestFailedException or AggregateException or IOException or HttpRequestException)
+        catch (Exception exception)
         {
-            throw new RevocationStoreUnavailableException("Storage refused or failed the write.", exception);
+            // Whatever else the client, its pipeline or its credential throws (RequestFailedException, IOException,
+            // Azure.Identity's AuthenticationFailedException or CredentialUnavailableException, a policy's own
+            // fault) is an infrastructure fault, never the caller's: one answer for all of them.
+            throw new RevocationStoreUnavailableException($"Storage refused or failed the write ({exception.GetType().Name}).", exception);
         }
     }
 
@@ -79,6 +88,10 @@ public sealed class TableRevocationStore : IRevocationStore, IDisposable
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new RevocationWriteShedException($"No write slot within {_maxQueueWait}.", exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new RevocationWriteShedException("The host cancelled the invocation while it waited for a write slot.", exception);
         }
 
         if (!lease.IsAcquired)

@@ -14,6 +14,7 @@ public static class ApiMessages
 
     public static readonly ApiMessage BodyTooLarge = new(ApiCode.ParameterError, "The request body is too large.");
     public static readonly ApiMessage BodyTooSlow = new(ApiCode.ParameterError, "The request body was not received in time.");
+    public static readonly ApiMessage BodyUnreadable = new(ApiCode.ParameterError, "The request body could not be read to its end.");
     public static readonly ApiMessage BodyEmpty = new(ApiCode.ParameterError, "The request body is empty; send {\"refresh_token\": \"...\"}.");
     public static readonly ApiMessage BodyNotObject = new(ApiCode.ParameterError, "The request body must be a JSON object.");
     public static readonly ApiMessage RefreshTokenRequired = new(ApiCode.ParameterError, "refresh_token is required.");

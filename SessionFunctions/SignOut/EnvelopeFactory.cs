@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace SessionFunctions.SignOut;
 
-/// <summary>Makes the answers: client-side outcomes are HTTP 200 with the code in the body, as the origin API does.</summary>
+/// <summary>Makes the answers: every outcome is HTTP 200 with the code in the body, as the origin API does.</summary>
 public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
 {
     private readonly bool _includeDetail = options.Value.IncludeErrorDetail;
     private readonly int _retryAfterSeconds = options.Value.RetryAfterSeconds;
 
     public static EnvelopeResult<SuccessEnvelope> Success(string? ssoSignOutUrl, string correlationId) =>
-        new(ApiCode.HttpStatus(ApiCode.Success), new SuccessEnvelope(ssoSignOutUrl), SignOutJsonContext.Default.SuccessEnvelope, correlationId);
+        new(new SuccessEnvelope(ssoSignOutUrl), SignOutJsonContext.Default.SuccessEnvelope, correlationId);
 
     public EnvelopeResult<ErrorEnvelope> Refused(Rejection rejection, string correlationId) =>
         Failure(rejection, correlationId);
@@ -27,7 +27,6 @@ public sealed class EnvelopeFactory(IOptions<SignOutOptions> options)
 
     private EnvelopeResult<ErrorEnvelope> Failure(Rejection rejection, string correlationId, int? retryAfterSeconds = null) =>
         new(
-            ApiCode.HttpStatus(rejection.Code),
             new ErrorEnvelope(rejection.Code, rejection.Message.Text, _includeDetail ? rejection.Detail : null, correlationId),
             SignOutJsonContext.Default.ErrorEnvelope,
             correlationId,

@@ -9,8 +9,15 @@ namespace SessionFunctions.SignOut;
 /// <summary>
 /// <c>DELETE /session/token</c>: revokes the refresh token's whole family and answers with the provider's
 /// sign-out URL when the session came from an SSO connector. Anonymous, like the origin API: holding a genuine
-/// refresh token is the only credential, and it can only revoke its own family.
+/// refresh token is the only credential, and it can only revoke its own family. Every outcome is HTTP 200 with the
+/// code in the body, as the origin API answers: its web client rejects any other status before reading the body.
 /// </summary>
+/// <remarks>
+/// The <c>cancellationToken</c> of <see cref="RunAsync"/> is the host's (shutdown, scale-in): when it fires
+/// the answer is still an envelope, 50001 with <c>Retry-After</c>. The caller hanging up
+/// (<c>HttpContext.RequestAborted</c>) cancels nothing: a sign-out whose body arrived is recorded all the same,
+/// logged as its outcome, and its answer goes to nobody.
+/// </remarks>
 public sealed class SignOutFunction(
     SignOutRequestReader reader,
     RefreshTokenValidator validator,
@@ -32,8 +39,17 @@ public sealed class SignOutFunction(
         {
             return await SignOutAsync(request, correlationId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
+            // The host stopped the invocation before the write (the store answers for cancellation during it):
+            // nothing was written, so this is the shed answer, and the client may retry on another instance.
+            SessionLog.Shed(logger, "The host cancelled the invocation before the write.");
+            metrics.SignOut("shed", ApiCode.StorageUnavailable);
+            return envelopes.StorageUnavailable(exception.GetType().Name, correlationId);
+        }
+        catch (Exception exception)
+        {
+            // Never rethrown: anything that escapes here would reach the client as a bare HTTP 500.
             SessionLog.Unexpected(logger, exception);
             metrics.SignOut("error", ApiCode.InternalError);
             return envelopes.InternalError(exception.GetType().Name, correlationId);
@@ -80,8 +96,18 @@ public sealed class SignOutFunction(
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
 
-        // Resolved only after the record is written: nothing about SSO can stop or undo the revocation.
-        var ssoUrl = await sso.ResolveAsync(token.Connector, ssoRequest, cancellationToken).ConfigureAwait(false);
+        // Resolved only after the record is written: nothing about SSO can stop or undo the revocation, not even
+        // the host cancelling the invocation (the sign-out then answers without a provider URL).
+        string? ssoUrl;
+        try
+        {
+            ssoUrl = await sso.ResolveAsync(token.Connector, ssoRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ssoUrl = null;
+        }
+
         SessionLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
         metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
         metrics.SsoUrl(ssoUrl is not null);

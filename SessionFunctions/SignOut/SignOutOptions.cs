@@ -23,8 +23,8 @@ public sealed class SignOutOptions
     public bool IncludeErrorDetail { get; init; }
 
     /// <summary>
-    /// The <c>Retry-After</c> (seconds) on a 503: when a client should try again after storage was unavailable
-    /// or this instance shed the write (RFC 7009 section 2.2.1 suggests it for a revocation endpoint).
+    /// The <c>Retry-After</c> (seconds) on a 50001 answer: when a client should try again after storage was
+    /// unavailable or this instance shed the write (RFC 7009 section 2.2.1 suggests it for a revocation endpoint).
     /// </summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; init; } = 2;

@@ -46,6 +46,12 @@ public sealed class SignOutRequestReader(IOptions<SignOutOptions> options, TimeP
         {
             return Refuse(ApiMessages.BodyTooSlow, $"The body did not arrive within {_readTimeout}.");
         }
+        catch (IOException exception)
+        {
+            // The caller hung up or cut the body short (Kestrel's BadHttpRequestException and connection resets are
+            // IOExceptions): the caller's doing, refused like any other incomplete body, nothing written.
+            return Refuse(ApiMessages.BodyUnreadable, exception.GetType().Name);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

@@ -34,9 +34,16 @@ public sealed class SsoConnectorOptions
     public static bool IsUnset([NotNullWhen(false)] Uri? value) => value is null || value.OriginalString.Length == 0;
 
     /// <summary>Whether <paramref name="redirect"/> is the default or one of the allowed redirects.</summary>
-    public bool AllowsRedirect(Uri redirect) =>
-        (!IsUnset(PostLogoutRedirectUri) && Same(PostLogoutRedirectUri, redirect))
-        || AllowedPostLogoutRedirectUris.Any(allowed => !IsUnset(allowed) && Same(allowed, redirect));
+    public bool AllowsRedirect(Uri redirect) => AllowedRedirect(redirect) is not null;
+
+    /// <summary>
+    /// The configured redirect (the default or an allowed one) that <paramref name="redirect"/> stands for, or null:
+    /// what is sent on is this configured value, never the client's own text.
+    /// </summary>
+    public Uri? AllowedRedirect(Uri redirect) =>
+        !IsUnset(PostLogoutRedirectUri) && Same(PostLogoutRedirectUri, redirect)
+            ? PostLogoutRedirectUri
+            : AllowedPostLogoutRedirectUris.FirstOrDefault(allowed => !IsUnset(allowed) && Same(allowed, redirect));
 
     private static bool Same(Uri a, Uri b) =>
         a.IsAbsoluteUri && b.IsAbsoluteUri && string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.Ordinal);

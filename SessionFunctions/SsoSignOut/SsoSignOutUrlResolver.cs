@@ -100,11 +100,9 @@ public sealed partial class SsoSignOutUrlResolver(
             parameters.Add(new(preset.ClientIdParameter, connector.ClientId));
         }
 
-        var redirect = request.PostLogoutRedirectUri
-            ?? (SsoConnectorOptions.IsUnset(connector.PostLogoutRedirectUri) ? null : connector.PostLogoutRedirectUri.AbsoluteUri);
-        if (redirect is not null)
+        if (Redirect(connector, request) is { } redirect)
         {
-            parameters.Add(new(preset.RedirectParameter, redirect));
+            parameters.Add(new(preset.RedirectParameter, redirect.AbsoluteUri));
         }
 
         if (preset.SupportsState && !string.IsNullOrEmpty(request.State))
@@ -118,6 +116,21 @@ public sealed partial class SsoSignOutUrlResolver(
         }
 
         return QueryHelpers.AddQueryString(endpoint, parameters);
+    }
+
+    /// <summary>
+    /// The redirect to send: the configured one the client's <c>post_logout_redirect_uri</c> matched (Check has
+    /// refused any other before anything was written), so text the URI parser forgave, such as surrounding spaces,
+    /// never reaches the provider; without one, the connector's default.
+    /// </summary>
+    private static Uri? Redirect(SsoConnectorOptions connector, SsoRequest request)
+    {
+        if (request.PostLogoutRedirectUri is { } asked && Uri.TryCreate(asked, UriKind.Absolute, out var parsed))
+        {
+            return connector.AllowedRedirect(parsed) ?? parsed;
+        }
+
+        return SsoConnectorOptions.IsUnset(connector.PostLogoutRedirectUri) ? null : connector.PostLogoutRedirectUri;
     }
 
     [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*( [A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*){0,9}$")]

@@ -28,7 +28,7 @@ internal static partial class SessionLog
     public static partial void Refused(ILogger logger, int code, string reason);
 
     /// <summary>The record could not be written (answered 50001), with the storage exception.</summary>
-    [LoggerMessage(EventId = 3, EventName = "StorageUnavailable", Level = LogLevel.Error, Message = "Sign-out could not write the revocation of family {FamilyKey}.")]
+    [LoggerMessage(EventId = 3, EventName = "StorageUnavailable", Level = LogLevel.Warning, Message = "Sign-out could not write the revocation of family {FamilyKey}.")]
     public static partial void StorageUnavailable(ILogger logger, string familyKey, Exception exception);
 
     /// <summary>A token names a connector the settings do not have (a configuration drift between issuer and this app).</summary>

@@ -5,11 +5,11 @@ internal static class FailureHint
 {
     public static string For(string outcome) => outcome switch
     {
-        "503/50001" => "storage unavailable: is anything listening on the storage endpoint (RevocationStorage, or --storage)? "
+        "200/50001" => "storage unavailable: is anything listening on the storage endpoint (RevocationStorage, or --storage)? "
             + "Start Azurite with `npx --prefix tools/azurite azurite-table --inMemoryPersistence --disableTelemetry` (table service on 127.0.0.1:10002), or run `bash tools/run-local.sh`.",
         nameof(HttpRequestException) => "nothing answered at the URL: is the function running (`bash tools/run-local.sh` starts `func host start` on http://localhost:7071)?",
         "200/40020" => "the token was refused: the settings file's RefreshToken__SigningKeys__0__Secret is not a key the function accepts.",
-        "404/-1" => "no function at that path: check the URL and the route prefix (AzureFunctionsJobHost__extensions__http__routePrefix).",
+        "404/-1" => "no function at that path: the function answers /session/token only (no route prefix); a proxy in front must rewrite /api/v4/session/token to it.",
         _ => $"answers were {outcome}: see the function's log for the correlation id in the answer.",
     };
 }

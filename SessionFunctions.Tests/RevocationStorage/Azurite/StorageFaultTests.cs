@@ -1,68 +1,76 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
-/// <summary>Storage that hangs, throttles or fails: bounded time, bounded retries, 503 and never a false success.</summary>
+/// <summary>
+/// Storage that hangs, throttles or fails: bounded time, bounded retries, 200/50001 with Retry-After and never a
+/// false success.
+/// </summary>
 public sealed class StorageFaultTests
 {
     private static string ConnectionTo(Uri endpoint) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteTable.AccountKey};TableEndpoint={endpoint}devstoreaccount1;";
 
     [Fact]
-    public async Task A_storage_service_that_never_answers_is_503_after_the_bounded_tries()
+    public async Task A_storage_service_that_never_answers_gets_every_try_within_the_shortest_valid_storage_timeout()
     {
         using var silent = SilentStorage();
-        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), configure: s =>
+        var counter = new RequestCounter();
+        var shape = new RevocationOptions { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(1) };
+        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), counter, realClock: true, configure: s =>
         {
-            s["Revocation:MaxRetries"] = "2";
-            s["Revocation:NetworkTimeout"] = "00:00:00.400";
+            s["Revocation:MaxRetries"] = shape.MaxRetries.ToString(CultureInfo.InvariantCulture);
+            s["Revocation:NetworkTimeout"] = shape.NetworkTimeout.ToString();
+            // The shortest StorageTimeout the options validation accepts for these tries.
+            s["Revocation:StorageTimeout"] = shape.MinimumStorageTimeout.ToString();
         });
 
-        var clock = Stopwatch.StartNew();
-        var response = await host.SignOutAsync(TestTokens.Refresh());
-        clock.Stop();
+        var response = await host.SignOutAsync(TestTokens.RefreshOnRealClock(Guid.NewGuid().ToString())).WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
-        // A functional bound, not a speed target: 3 tries x 0.4 s + back-off; the margin absorbs a loaded machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+        Assert.Equal("2", response.Headers.RetryAfter.ToString());
+        // 1 + MaxRetries tries reached the wire before the storage timeout ended the write.
+        Assert.Equal(shape.MaxRetries + 1, counter.Count);
     }
 
     [Fact]
-    public async Task The_storage_timeout_ends_a_hanging_write_even_when_the_sdk_would_wait_longer()
+    public async Task The_storage_timeout_ends_a_write_that_a_servers_retry_after_would_hold_longer()
     {
-        using var silent = SilentStorage();
-        using var host = TableHosts.Create(ConnectionTo(EndpointOf(silent)), AzuriteFixture.NewTableName(), configure: s =>
+        // A server's Retry-After overrides the SDK's back-off cap, so only StorageTimeout bounds it.
+        await using var storage = await LoopbackHttpServer.StartAsync(context =>
         {
-            s["Revocation:StorageTimeout"] = "00:00:02";
-            s["Revocation:MaxRetries"] = "5";
-            s["Revocation:NetworkTimeout"] = "00:01:00";
+            context.Response.Headers.RetryAfter = "60";
+            return Fail(context, StatusCodes.Status503ServiceUnavailable, "ServerBusy");
         });
+        using var host = TableHosts.Create(ConnectionTo(storage.BaseUri), AzuriteFixture.NewTableName(), configure: s => s["Revocation:StorageTimeout"] = "00:00:05");
 
         var pending = host.SignOutAsync(TestTokens.Refresh());
-        using var accepted = await silent.AcceptTcpClientAsync();
-        host.Time.Advance(TimeSpan.FromSeconds(2));
+        await WaitUntilAsync(() => storage.Requests == 1, "the first try to reach the stand-in");
+        host.Time.Advance(TimeSpan.FromSeconds(5));
         var response = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal(1, storage.Requests);
     }
 
     [Theory]
     [InlineData(503, "ServerBusy")]
     [InlineData(500, "InternalError")]
-    public async Task Throttling_and_server_errors_are_retried_a_bounded_number_of_times_then_503(int status, string errorCode)
+    public async Task Throttling_and_server_errors_are_retried_a_bounded_number_of_times_then_50001(int status, string errorCode)
     {
         await using var storage = await LoopbackHttpServer.StartAsync(context => Fail(context, status, errorCode));
         using var host = TableHosts.Create(ConnectionTo(storage.BaseUri), AzuriteFixture.NewTableName(), configure: s => s["Revocation:MaxRetries"] = "2");
 
         var response = await host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
         Assert.Equal(3, storage.Requests);
     }
@@ -77,7 +85,8 @@ public sealed class StorageFaultTests
 
         var response = await host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
+        Assert.Equal(ApiCode.StorageUnavailable, response.Code);
         Assert.Equal(1, storage.Requests);
     }
 
@@ -91,7 +100,7 @@ public sealed class StorageFaultTests
             s["Revocation:MaxConcurrentWrites"] = "1";
             s["Revocation:MaxQueuedWrites"] = "0";
             s["Revocation:StorageTimeout"] = "00:00:30";
-            s["Revocation:NetworkTimeout"] = "00:01:00";
+            s["Revocation:NetworkTimeout"] = "00:00:09";
         });
 
         // The one slot is taken by a write that storage never answers.
@@ -101,15 +110,25 @@ public sealed class StorageFaultTests
 
         var shed = await host.SignOutAsync(TestTokens.Refresh(rootId: Guid.NewGuid().ToString()));
 
-        Assert.Equal(503, shed.Status);
+        Assert.Equal(200, shed.Status);
         Assert.Equal(ApiCode.StorageUnavailable, shed.Code);
         Assert.Equal("2", shed.Headers.RetryAfter.ToString());
         Assert.Equal(1, counter.Count);
         Assert.False(holding.IsCompleted);
 
-        // The held write ends at its storage timeout (fake clock), still as 503, never as success.
+        // The held write ends at its storage timeout (fake clock), still as 50001, never as success.
         host.Time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(503, (await holding.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        Assert.Equal(ApiCode.StorageUnavailable, (await holding.WaitAsync(TimeSpan.FromSeconds(30))).Code);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            Assert.False(limit.IsCancellationRequested, $"gave up after 30 s waiting for {what}");
+            await Task.Delay(10, CancellationToken.None);
+        }
     }
 
     /// <summary>A storage endpoint that accepts connections and never answers.</summary>

@@ -2,12 +2,12 @@ using SessionFunctions.SignOut;
 
 namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 
-/// <summary>Storage that is down: the answer is 503, never success without the record, and recovery is automatic.</summary>
+/// <summary>Storage that is down: the answer is 200/50001 with Retry-After, never success without the record, and recovery is automatic.</summary>
 [Trait("Uses", "Azurite")]
 public sealed class StorageOutageTests
 {
     [Fact]
-    public async Task Storage_down_is_503_and_the_next_sign_out_after_recovery_succeeds()
+    public async Task Storage_down_is_50001_and_the_next_sign_out_after_recovery_succeeds()
     {
         await using var azurite = await AzuriteTable.StartAsync();
         var table = AzuriteFixture.NewTableName();
@@ -18,8 +18,9 @@ public sealed class StorageOutageTests
         var rootId = Guid.NewGuid().ToString();
         var down = await host.SignOutAsync(TestTokens.Refresh(rootId: rootId));
 
-        Assert.Equal(503, down.Status);
+        Assert.Equal(200, down.Status);
         Assert.Equal(ApiCode.StorageUnavailable, down.Code);
+        Assert.Equal("2", down.Headers.RetryAfter.ToString());
 
         await azurite.RestartAsync();
         var recovered = await host.SignOutAsync(TestTokens.Refresh(rootId: rootId));
@@ -29,7 +30,7 @@ public sealed class StorageOutageTests
     }
 
     [Fact]
-    public async Task Storage_that_never_existed_is_503()
+    public async Task Storage_that_never_existed_is_50001()
     {
         var closedPort = AzuriteTable.FreePort();
         var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteTable.AccountKey};TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
@@ -37,7 +38,8 @@ public sealed class StorageOutageTests
 
         var response = await host.SignOutAsync(TestTokens.Refresh());
 
-        Assert.Equal(503, response.Status);
+        Assert.Equal(200, response.Status);
         Assert.Equal(ApiCode.StorageUnavailable, response.Code);
+        Assert.Equal("2", response.Headers.RetryAfter.ToString());
     }
 }
