@@ -44,14 +44,14 @@ public sealed class SignOutFunction(
             // The host stopped the invocation before the write (the store answers for cancellation during it):
             // nothing was written, so this is the shed answer, and the client may retry on another instance.
             SessionLog.Shed(logger, "The host cancelled the invocation before the write.");
-            metrics.SignOut("shed", ApiCode.StorageUnavailable);
+            metrics.SignOut(SessionMetrics.OutcomeShed, ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.GetType().Name, correlationId);
         }
         catch (Exception exception)
         {
             // Never rethrown: anything that escapes here would reach the client as a bare HTTP 500.
             SessionLog.Unexpected(logger, exception);
-            metrics.SignOut("error", ApiCode.InternalError);
+            metrics.SignOut(SessionMetrics.OutcomeError, ApiCode.InternalError);
             return envelopes.InternalError(exception.GetType().Name, correlationId);
         }
     }
@@ -86,13 +86,13 @@ public sealed class SignOutFunction(
         catch (RevocationWriteShedException exception)
         {
             SessionLog.Shed(logger, exception.Message);
-            metrics.SignOut("shed", ApiCode.StorageUnavailable);
+            metrics.SignOut(SessionMetrics.OutcomeShed, ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
         catch (RevocationStoreUnavailableException exception)
         {
             SessionLog.StorageUnavailable(logger, token.FamilyKey, exception);
-            metrics.SignOut("storage_unavailable", ApiCode.StorageUnavailable);
+            metrics.SignOut(SessionMetrics.OutcomeStorageUnavailable, ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
 
@@ -109,7 +109,7 @@ public sealed class SignOutFunction(
         }
 
         SessionLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
-        metrics.SignOut(outcome == RevocationOutcome.Revoked ? "revoked" : "already_revoked", ApiCode.Success);
+        metrics.SignOut(outcome == RevocationOutcome.Revoked ? SessionMetrics.OutcomeRevoked : SessionMetrics.OutcomeAlreadyRevoked, ApiCode.Success);
         metrics.SsoUrl(ssoUrl is not null);
         return EnvelopeFactory.Success(ssoUrl, correlationId);
     }
@@ -117,7 +117,7 @@ public sealed class SignOutFunction(
     private EnvelopeResult<ErrorEnvelope> Refuse(Rejection rejection, string correlationId)
     {
         SessionLog.Refused(logger, rejection.Code, rejection.Message.Text);
-        metrics.SignOut("refused", rejection.Code);
+        metrics.SignOut(SessionMetrics.OutcomeRefused, rejection.Code);
         return envelopes.Refused(rejection, correlationId);
     }
 }
