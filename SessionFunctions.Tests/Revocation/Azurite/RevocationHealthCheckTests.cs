@@ -53,15 +53,17 @@ public sealed class RevocationHealthCheckTests(AzuriteFixture fixture)
     public async Task Hanging_storage_is_unhealthy_once_the_checks_bound_passes()
     {
         using var silent = FaultyTableStorage.Silent();
+        // One try that would wait four minutes, longer than this test waits: only the check's bound can end it.
         using var services = CheckerServices.Create(FaultyTableStorage.ConnectionTo(silent), _table, o =>
         {
+            o.Timeout = TimeSpan.FromMinutes(5);
             o.MaxRetries = 0;
-            o.NetworkTimeout = TimeSpan.FromMinutes(1);
+            o.NetworkTimeout = TimeSpan.FromMinutes(4);
         });
 
         var report = services.Health.CheckHealthAsync();
         using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        services.Time.Advance(TimeSpan.FromMinutes(2));
+        services.Time.Advance(TimeSpan.FromMinutes(5));
         var entry = (await report.WaitAsync(TimeSpan.FromSeconds(60))).Entries[CheckerServices.HealthCheckName];
 
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
