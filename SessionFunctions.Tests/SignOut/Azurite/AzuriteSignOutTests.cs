@@ -78,16 +78,4 @@ public sealed class AzuriteSignOutTests(AzuriteFixture fixture)
 
         Assert.Equal(0, counter.Count);
     }
-
-    [Fact]
-    public async Task The_consumer_check_sees_what_sign_out_wrote()
-    {
-        var rootId = Guid.NewGuid().ToString();
-        using var host = TableHosts.Create(Connection, _table);
-        var checker = new RevocationChecker(TableHosts.Table(Connection, _table));
-        await host.SignOutAsync(TestTokens.Refresh(rootId: rootId));
-
-        Assert.True(await checker.IsRevokedAsync(rootId, TestTokens.Refresh(subject: "other-token-same-family", rootId: rootId)));
-        Assert.False(await checker.IsRevokedAsync(Guid.NewGuid().ToString(), "a.b.c"));
-    }
 }

@@ -1,0 +1,3 @@
+module sessionfunctions/revocationcheck
+
+go 1.19
