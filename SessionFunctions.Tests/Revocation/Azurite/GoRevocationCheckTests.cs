@@ -8,6 +8,7 @@ namespace SessionFunctions.Tests.Revocation.Azurite;
 /// three outcomes: revoked, not revoked only on 404 ResourceNotFound, an error (exit 2) for anything else.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class GoRevocationCheckTests(AzuriteFixture fixture, GoRevocationCheck go) : IClassFixture<GoRevocationCheck>
 {
     private readonly string _table = AzuriteFixture.NewTableName();

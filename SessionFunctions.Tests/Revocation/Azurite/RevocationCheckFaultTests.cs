@@ -8,6 +8,7 @@ namespace SessionFunctions.Tests.Revocation.Azurite;
 /// when the retries absorb a fault, still gives the right answer. Never "not revoked" by accident.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class RevocationCheckFaultTests(AzuriteFixture fixture)
 {
     /// <summary>How long a test waits for a check that must end; far above any bound, so a slow machine passes.</summary>

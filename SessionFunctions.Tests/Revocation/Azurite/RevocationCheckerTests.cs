@@ -8,6 +8,7 @@ namespace SessionFunctions.Tests.Revocation.Azurite;
 
 /// <summary>The check against a real table: the three answers storage can give and what each one becomes.</summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class RevocationCheckerTests(AzuriteFixture fixture)
 {
     private readonly string _table = AzuriteFixture.NewTableName();

@@ -6,6 +6,7 @@ namespace SessionFunctions.Tests.Revocation.Azurite;
 
 /// <summary>The health check, run by the host's <see cref="HealthCheckService"/> as a refresh service would register it.</summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class RevocationHealthCheckTests(AzuriteFixture fixture)
 {
     private readonly string _table = AzuriteFixture.NewTableName();

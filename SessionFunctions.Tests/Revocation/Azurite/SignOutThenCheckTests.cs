@@ -9,6 +9,7 @@ namespace SessionFunctions.Tests.Revocation.Azurite;
 /// would, reading the root id claim out of each token it was handed.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class SignOutThenCheckTests(AzuriteFixture fixture)
 {
     private readonly string _table = AzuriteFixture.NewTableName();

@@ -17,6 +17,7 @@ namespace SessionFunctions.Tests.RevocationStorage.Azurite;
 /// 500), one Warning, the storage_unavailable metric, and nothing written.
 /// </summary>
 [Collection(AzuriteTests.Name)]
+[Trait("Uses", "Azurite")]
 public sealed class StorageInfrastructureFaultTests(AzuriteFixture fixture)
 {
     /// <summary>The name Microsoft.Extensions.Azure gives the client registered without a name.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using SessionFunctions.RevocationStorage;
 using SessionFunctions.SignOut;
 
-namespace SessionFunctions.Tests.RevocationStorage.Azurite;
+namespace SessionFunctions.Tests.RevocationStorage;
 
 /// <summary>
 /// Storage that hangs, throttles or fails: bounded time, bounded retries, 200/50001 with Retry-After and never a
