@@ -3,9 +3,12 @@ namespace SignOutTool;
 /// <summary>The likely cause behind an answer that is not a success, in words a newcomer can act on.</summary>
 internal static class FailureHint
 {
+    /// <summary>The outcome (<c>status/code</c>) of a sign-out that storage did not confirm.</summary>
+    public const string StorageUnavailable = "200/50001";
+
     public static string For(string outcome) => outcome switch
     {
-        "200/50001" => "storage unavailable: is anything listening on the storage endpoint (RevocationStorage, or --storage)? "
+        StorageUnavailable => "storage unavailable: is anything listening on the storage endpoint (RevocationStorage, or --storage)? "
             + "Start Azurite with `npx --prefix tools/azurite azurite-table --inMemoryPersistence --disableTelemetry` (table service on 127.0.0.1:10002), or run `bash tools/run-local.sh`.",
         nameof(HttpRequestException) => "nothing answered at the URL: is the function running (`bash tools/run-local.sh` starts `func host start` on http://localhost:7071)?",
         "200/40020" => "the token was refused: the settings file's RefreshToken__SigningKeys__0__Secret is not a key the function accepts.",

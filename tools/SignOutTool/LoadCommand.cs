@@ -60,7 +60,7 @@ internal static class LoadCommand
             }
             catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
             {
-                Console.Error.WriteLine($"prefill failed ({exception.GetType().Name}): " + FailureHint.For("200/50001"));
+                Console.Error.WriteLine($"prefill failed ({exception.GetType().Name}): " + FailureHint.For(FailureHint.StorageUnavailable));
                 return 3;
             }
 

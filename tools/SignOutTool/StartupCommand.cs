@@ -59,7 +59,7 @@ internal static class StartupCommand
         }
         catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
         {
-            Console.Error.WriteLine($"the tables could not be created ({exception.GetType().Name}): " + FailureHint.For("503/50001"));
+            Console.Error.WriteLine($"the tables could not be created ({exception.GetType().Name}): " + FailureHint.For(FailureHint.StorageUnavailable));
             return 3;
         }
 
@@ -83,7 +83,7 @@ internal static class StartupCommand
                 await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 if (answer != "200/0")
                 {
-                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing (exit code {child.ExitCode})"}. Likely cause: " + FailureHint.For(answer ?? "503/50001"));
+                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing (exit code {child.ExitCode})"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
                     return 3;
                 }
             }

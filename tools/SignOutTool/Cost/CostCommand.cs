@@ -48,7 +48,7 @@ internal static class CostCommand
         catch (InvalidOperationException exception)
         {
             // A side that cannot reach storage ends before it answers (its reason is on standard error above).
-            Console.Error.WriteLine($"{exception.Message} Likely cause: " + FailureHint.For("200/50001"));
+            Console.Error.WriteLine($"{exception.Message} Likely cause: " + FailureHint.For(FailureHint.StorageUnavailable));
             return 3;
         }
 
