@@ -21,6 +21,12 @@ internal static class StartupCommand
     /// <summary>What the child prints before the first call's outcome; anything else on its output is not the answer.</summary>
     private const string FirstCall = "first call: ";
 
+    /// <summary>
+    /// The refresh token the product's first call presents. Minted by the parent: a worker receives its token, it does
+    /// not make one, and minting (reflection-based JSON, HMAC) inside the child would charge the product for it.
+    /// </summary>
+    private static readonly Option<string> Token = new("--token") { Description = "The refresh token the first sign-out presents.", HelpName = "JWT" };
+
     public static Command Create()
     {
         var command = new Command("startup", "Measures process start to first successful sign-out beside the one-insert function floor, alternating fresh processes.")
@@ -34,7 +40,7 @@ internal static class StartupCommand
 
     public static Command CreateChild()
     {
-        var command = new Command(ChildName, "One side of startup (started by startup).") { SideCommand.Side, ToolOptions.Storage, ToolOptions.Settings };
+        var command = new Command(ChildName, "One side of startup (started by startup).") { SideCommand.Side, ToolOptions.Storage, ToolOptions.Settings, Token };
         command.Hidden = true;
         ToolOptions.Require(command, ToolOptions.Storage);
         command.SetAction(RunChildAsync);
@@ -69,8 +75,9 @@ internal static class StartupCommand
             var ms = new Dictionary<CostSide, double>();
             foreach (var side in round % 2 == 0 ? [CostSide.Product, CostSide.Floor] : new[] { CostSide.Floor, CostSide.Product })
             {
+                var token = setup.Minter.Mint("startup", Guid.NewGuid().ToString(), null);
                 var clock = Stopwatch.StartNew();
-                using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings]);
+                using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings, "--token", token]);
                 var answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
                 while (answer is not null && !answer.StartsWith(FirstCall, StringComparison.Ordinal))
                 {
@@ -117,7 +124,7 @@ internal static class StartupCommand
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var (status, code) = product
-            ? await InProcessApp.SignOutAsync(host.Services, setup.Minter.Mint("startup", Guid.NewGuid().ToString(), null), cancellationToken).ConfigureAwait(false)
+            ? await InProcessApp.SignOutAsync(host.Services, parsed.GetRequiredValue(Token), cancellationToken).ConfigureAwait(false)
             : await InsertFunction.CallAsync(host.Services, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"{FirstCall}{status}/{code}");
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
