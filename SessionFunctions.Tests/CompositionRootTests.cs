@@ -51,11 +51,12 @@ public sealed class CompositionRootTests
     }
 
     /// <summary>
-    /// The README's logging levels, in the worker as Program.cs composes it: the per-sign-out lines (a success, a
-    /// refusal) are Debug and the worker's default minimum level (Information) drops them, so by default a sign-out
-    /// writes no record; a shed or a storage failure still writes one. <c>Logging__LogLevel__SessionFunctions=Debug</c>
-    /// turns the per-sign-out lines on, <c>Warning</c> keeps them off. The function runs through the generated
-    /// executor's path with only the store replaced, so every line is the one the function really writes.
+    /// The logging levels of docs/operations.md ("Logs"), in the worker as Program.cs composes it: the per-sign-out
+    /// lines (a success, a refusal) are Debug and the worker's default minimum level (Information) drops them, so by
+    /// default a sign-out writes no record; a shed or a storage failure still writes one.
+    /// <c>Logging__LogLevel__SessionFunctions=Debug</c> turns the per-sign-out lines on, <c>Warning</c> keeps them off.
+    /// The function runs through the generated executor's path with only the store replaced, so every line is the one
+    /// the function really writes.
     /// </summary>
     [Theory]
     [InlineData(null, 0)]

@@ -1,5 +1,6 @@
 // SessionFunctions: the sign-out function on Flex Consumption with identity-based storage, Key Vault and App Insights.
-// Deploy: `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam` (README).
+// Deploy: `azd up`, or `az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam`
+// (docs/operations.md).
 targetScope = 'resourceGroup'
 
 import { alertSettings } from 'modules/alerts.bicep'
@@ -26,7 +27,7 @@ param signingKeyId string = ''
 @description('Origins allowed to call the function from a browser (the web client\'s DELETE is preflighted).')
 param allowedOrigins array = []
 
-@description('SSO connectors: [{ id, preset?, authority?, endSessionEndpoint?, clientId?, postLogoutRedirectUri?, allowedPostLogoutRedirectUris? }] (README, "Connecting your identity provider").')
+@description('SSO connectors: [{ id, preset?, authority?, endSessionEndpoint?, clientId?, postLogoutRedirectUri?, allowedPostLogoutRedirectUris? }] (docs/identity-providers.md).')
 param ssoConnectors array = []
 
 @description('Connector for tokens that name none; empty for none.')
@@ -92,7 +93,7 @@ param alertEmailAddresses array = []
 @description('A webhook the alerts call (Teams, PagerDuty, ...); empty for none.')
 param alertWebhookUrl string = ''
 
-@description('Alert thresholds, windows and severities (README, "What to watch"); fields left out keep their defaults.')
+@description('Alert thresholds, windows and severities (docs/operations.md, "What to watch"); fields left out keep their defaults.')
 param alerts alertSettings = {}
 
 
@@ -144,7 +145,7 @@ module keyVault 'modules/keyvault.bicep' = {
     // still in the environment must not write that old value under the new kid.
     signingKeyId: empty(signingKey) || !empty(signingKeyId)
       ? signingKeyId
-      : fail('signingKey is set but signingKeyId is not: set SESSIONFUNCTIONS_SIGNING_KEY_ID to the kid of SESSIONFUNCTIONS_SIGNING_KEY (README, "Rotating the signing key").')
+      : fail('signingKey is set but signingKeyId is not: set SESSIONFUNCTIONS_SIGNING_KEY_ID to the kid of SESSIONFUNCTIONS_SIGNING_KEY (docs/operations.md, "Rotating the signing key").')
     signingKey: signingKey
   }
 }

@@ -173,7 +173,8 @@ public sealed class SignOutFunctionTests : IDisposable
     [Fact]
     public async Task A_token_without_kid_whose_signature_matches_no_key_is_a_bad_signature_not_an_unknown_key()
     {
-        // test.http's invalid token: no kid, so every key is tried (README), and none verifies it.
+        // test.http's invalid token: no kid, so every key is tried (docs/token-family.md, "Token contract"), and none
+        // verifies it.
         var withoutKid = await _host.SignOutAsync("eyJhbGciOiJIUzI1NiJ9.e30.invalid");
         var unknownKid = await _host.SignOutAsync(TestTokens.Refresh(kid: "k9"));
 

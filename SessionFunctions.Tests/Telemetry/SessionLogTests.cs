@@ -7,7 +7,8 @@ namespace SessionFunctions.Tests.Telemetry;
 
 /// <summary>
 /// One log catalogue: every event the app writes is declared in <c>SessionLog</c> with a unique id and name, and the
-/// README's Logs table lists the same events, so an operator's query by id or name finds what the code writes.
+/// operators' Logs table (docs/operations.md) lists the same events, so an operator's query by id or name finds what
+/// the code writes.
 /// </summary>
 public sealed partial class SessionLogTests
 {
@@ -37,10 +38,10 @@ public sealed partial class SessionLogTests
     }
 
     [Fact]
-    public void The_readme_logs_table_is_the_catalogue()
+    public void The_operations_logs_table_is_the_catalogue()
     {
-        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
-        var documented = LogRow().Matches(readme).Select(m => $"{m.Groups["id"].Value} {m.Groups["name"].Value} {m.Groups["level"].Value}");
+        var operations = File.ReadAllText(RepositoryRoot.Combine("docs", "operations.md"));
+        var documented = LogRow().Matches(operations).Select(m => $"{m.Groups["id"].Value} {m.Groups["name"].Value} {m.Groups["level"].Value}");
 
         Assert.Equal(Events().OrderBy(e => e.EventId).Select(e => $"{e.EventId} {e.EventName} {e.Level}"), documented);
     }
@@ -50,7 +51,7 @@ public sealed partial class SessionLogTests
             .Select(m => m.GetCustomAttribute<LoggerMessageAttribute>())
             .OfType<LoggerMessageAttribute>();
 
-    // "| 1 | `SignedOut` | Information | ..." in the README's Logs table.
+    // "| 1 | `SignedOut` | Debug | ..." in the Logs table of docs/operations.md.
     [GeneratedRegex(@"^\| (?<id>\d+) \| `(?<name>\w+)` \| (?<level>\w+) \|", RegexOptions.Multiline)]
     private static partial Regex LogRow();
 }

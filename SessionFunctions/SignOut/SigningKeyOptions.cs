@@ -31,7 +31,7 @@ public sealed class SigningKeyOptions : IValidatableObject
             yield return new ValidationResult(
                 $"RefreshToken__SigningKeys secret '{Id ?? "(no kid)"}' is an unresolved Key Vault reference: the platform could not read the "
                 + "secret, so every token would be refused. Check that the app's identity holds Key Vault Secrets User on the vault and that "
-                + $"the secret signing-key-{kid} exists (README, \"Rotating the signing key\").");
+                + $"the secret signing-key-{kid} exists (docs/operations.md, \"Rotating the signing key\").");
             yield break;
         }
 

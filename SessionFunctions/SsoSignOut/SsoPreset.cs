@@ -2,7 +2,8 @@ namespace SessionFunctions.SsoSignOut;
 
 /// <summary>
 /// What one identity provider needs to end its session from a browser redirect: where the endpoint comes from and
-/// which query parameters it takes. See README, "Connecting your identity provider", for each provider's documentation.
+/// which query parameters it takes. docs/identity-providers.md, "Connecting your identity provider", cites each
+/// provider's documentation.
 /// </summary>
 /// <param name="Name">The value of <c>Sso__Connectors__&lt;id&gt;__Preset</c>.</param>
 /// <param name="EndpointPath">For providers without discovery: the path appended to <c>Authority</c>.</param>

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace SessionFunctions.Telemetry;
 
 /// <summary>
-/// Every log event the app writes, with its id and name: the catalogue an operator queries by (README "Logs").
+/// Every log event the app writes, with its id and name: the catalogue an operator queries by (docs/operations.md,
+/// "Logs").
 /// Source-generated, structured, and by construction free of tokens and keys: the only token-derived value logged
 /// is the family key, which is a digest.
 /// </summary>

@@ -1,4 +1,4 @@
-// The alerts README "What to watch" recommends, as log alerts on the Application Insights component: the app's
+// The alerts of docs/operations.md, "What to watch", as log alerts on the Application Insights component: the app's
 // counters arrive as customMetrics (the Azure Monitor exporter: name = instrument name, customDimensions = its
 // tags), its warnings, errors and the clean-up's line as traces (customDimensions.EventName = the SessionLog name).
 // Every name below is one the code emits; AlertRuleTests checks them against SessionMetrics, ApiCode and SessionLog.
@@ -144,7 +144,7 @@ var rules = [
   {
     name: 'storage-unavailable'
     displayName: 'Sign-outs cannot be recorded (storage unavailable)'
-    description: 'outcome=storage_unavailable > 0: sign-outs answer 503/50001. Check the storage account and the identity\'s Storage Table Data Contributor role on the revocation table (README, "What to watch").'
+    description: 'outcome=storage_unavailable > 0: sign-outs answer 50001. Check the storage account and the identity\'s Storage Table Data Contributor role on the revocation table (docs/operations.md, "What to watch").'
     severity: severity.storageUnavailable
     window: window.storageUnavailable
     frequency: window.storageUnavailable
