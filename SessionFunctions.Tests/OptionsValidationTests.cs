@@ -142,6 +142,24 @@ public sealed class OptionsValidationTests
     public void Out_of_range_settings_are_refused_naming_them(string setting, string value) =>
         Assert.Contains(setting.Split(':')[1], StartUpError(s => s[setting] = value), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("not a connection string")]
+    [InlineData(null)]
+    public void A_revocation_storage_setting_no_table_client_can_be_made_from_stops_start_up_naming_it(string? value)
+    {
+        var error = StartUpError(s =>
+        {
+            s.Remove("RevocationStorage");
+            if (value is not null)
+            {
+                s["RevocationStorage"] = value;
+            }
+        });
+
+        Assert.Contains("RevocationStorage cannot make a table client", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(value ?? "\u0000", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Defaults_are_valid()
     {

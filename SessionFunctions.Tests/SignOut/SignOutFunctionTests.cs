@@ -328,7 +328,7 @@ public sealed class SignOutFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task The_host_cancelling_while_the_body_is_read_is_a_50001_envelope_that_writes_nothing()
+    public async Task An_invocation_cancelled_before_the_write_is_a_50001_envelope_that_writes_nothing_and_warns_nobody()
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -341,8 +341,28 @@ public sealed class SignOutFunctionTests : IDisposable
         Assert.Equal("2", response.Headers.RetryAfter.ToString());
         AssertFailureEnvelope(response);
         Assert.Equal(0, _store.Writes);
-        var warning = Assert.Single(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
-        Assert.Equal((LogLevel.Warning, "Shed"), (warning.Level, warning.Id.Name));
+        // The host cancels for a caller who hung up as well as for its own stop: no warning, no storage alert.
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Level == LogLevel.Debug && r.Id.Name == "Cancelled");
+    }
+
+    [Fact]
+    public async Task An_invocation_cancelled_during_the_write_still_records_the_sign_out()
+    {
+        using var invocation = new CancellationTokenSource();
+        var store = new InMemoryRevocationStore { OnWrite = token => { invocation.Cancel(); return token; } };
+        using var host = SignOutHost.Create(store: store);
+        var rootId = Guid.NewGuid().ToString();
+
+        var response = await host.DeleteAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes($"{{\"refresh_token\":\"{TestTokens.Refresh(rootId: rootId)}\"}}")),
+            cancellationToken: invocation.Token);
+
+        Assert.True(invocation.IsCancellationRequested, "the store was never asked to write");
+        Assert.False(store.LastToken.IsCancellationRequested, "the write was handed a token the invocation cancelled");
+        Assert.Equal(ApiCode.Success, response.Code);
+        Assert.Equal(TokenFamily.FromRootId(rootId), Assert.Single(store.Records.Values).PartitionKey);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
     }
 
     [Fact]

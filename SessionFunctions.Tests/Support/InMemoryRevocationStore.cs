@@ -13,9 +13,16 @@ internal sealed class InMemoryRevocationStore : IRevocationStore
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>Runs as each write starts, with the token the write was given (a test can cancel the invocation here).</summary>
+    public Func<CancellationToken, CancellationToken>? OnWrite { get; set; }
+
+    /// <summary>The token the last write was given, as it stood after <see cref="OnWrite"/> ran.</summary>
+    public CancellationToken LastToken { get; private set; }
+
     public Task<RevocationOutcome> RevokeAsync(RevocationRecord record, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Writes);
+        LastToken = OnWrite?.Invoke(cancellationToken) ?? cancellationToken;
         if (FailWith is not null)
         {
             throw FailWith;

@@ -34,6 +34,8 @@ public static class RevocationStorageServiceCollectionExtensions
                     tableOptions.Diagnostics.IsLoggingEnabled = false;
                 });
         });
+        services.AddOptions<RevocationStorageSetting>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RevocationStorageSetting>, RevocationStorageSettingValidator>();
         services.AddSingleton<IRevocationStore, TableRevocationStore>();
         return services;
     }

@@ -13,10 +13,10 @@ namespace SessionFunctions.SignOut;
 /// code in the body, as the origin API answers: its web client rejects any other status before reading the body.
 /// </summary>
 /// <remarks>
-/// The <c>cancellationToken</c> of <see cref="RunAsync"/> is the host's (shutdown, scale-in): when it fires
-/// the answer is still an envelope, 50001 with <c>Retry-After</c>. The caller hanging up
-/// (<c>HttpContext.RequestAborted</c>) cancels nothing: a sign-out whose body arrived is recorded all the same,
-/// logged as its outcome, and its answer goes to nobody.
+/// The <c>cancellationToken</c> of <see cref="RunAsync"/> is the host's: it fires when the host stops (shutdown,
+/// scale-in) and, on current hosts, when the caller hangs up. It may stop the body read (answered 50001 with
+/// <c>Retry-After</c>, counted <c>cancelled</c>, nothing written) but never the write: a sign-out whose body arrived
+/// is recorded, bounded by <c>Revocation__StorageTimeout</c>, whoever is still listening.
 /// </remarks>
 public sealed class SignOutFunction(
     SignOutRequestReader reader,
@@ -41,10 +41,10 @@ public sealed class SignOutFunction(
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // The host stopped the invocation before the write (the store answers for cancellation during it):
-            // nothing was written, so this is the shed answer, and the client may retry on another instance.
-            SessionLog.Shed(logger, "The host cancelled the invocation before the write.");
-            metrics.SignOut(SessionMetrics.OutcomeShed, ApiCode.StorageUnavailable);
+            // Cancelled before the write (the write itself is never cancelled): nothing was written, the client may
+            // retry. A caller hanging up looks the same as a host stopping, so this is no fault to warn about.
+            SessionLog.Cancelled(logger);
+            metrics.SignOut(SessionMetrics.OutcomeCancelled, ApiCode.StorageUnavailable);
             return envelopes.StorageUnavailable(exception.GetType().Name, correlationId);
         }
         catch (Exception exception)
@@ -81,7 +81,9 @@ public sealed class SignOutFunction(
         RevocationOutcome outcome;
         try
         {
-            outcome = await store.RevokeAsync(records.Create(token, correlationId), cancellationToken).ConfigureAwait(false);
+            // Not the invocation's token: the host cancels it when the caller hangs up too, and a caller who sent a
+            // genuine token and left must still be signed out. The store bounds the write by StorageTimeout.
+            outcome = await store.RevokeAsync(records.Create(token, correlationId), CancellationToken.None).ConfigureAwait(false);
         }
         catch (RevocationWriteShedException exception)
         {

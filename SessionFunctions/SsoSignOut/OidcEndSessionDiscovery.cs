@@ -103,8 +103,9 @@ public sealed class OidcEndSessionDiscovery : IDisposable
             SessionLog.DiscoverySlow(_logger, connector, _wait);
             return null;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Any provider or library fault: the revocation is already written, so nothing here may fail the sign-out.
             SessionLog.DiscoveryFailed(_logger, connector, exception.GetType().Name);
             return null;
         }

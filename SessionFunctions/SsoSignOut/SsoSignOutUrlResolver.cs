@@ -125,9 +125,11 @@ public sealed partial class SsoSignOutUrlResolver(
     /// </summary>
     private static Uri? Redirect(SsoConnectorOptions connector, SsoRequest request)
     {
-        if (request.PostLogoutRedirectUri is { } asked && Uri.TryCreate(asked, UriKind.Absolute, out var parsed))
+        // Only ever a configured URI: the client's own text is never emitted, even if Check were bypassed.
+        if (request.PostLogoutRedirectUri is { } asked && Uri.TryCreate(asked, UriKind.Absolute, out var parsed)
+            && connector.AllowedRedirect(parsed) is { } allowed)
         {
-            return connector.AllowedRedirect(parsed) ?? parsed;
+            return allowed;
         }
 
         return SsoConnectorOptions.IsUnset(connector.PostLogoutRedirectUri) ? null : connector.PostLogoutRedirectUri;

@@ -44,6 +44,13 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 6, EventName = "Shed", Level = LogLevel.Warning, Message = "Sign-out shed before reaching storage: {Reason}")]
     public static partial void Shed(ILogger logger, string reason);
 
+    /// <summary>
+    /// The host cancelled the invocation before anything was written: it is stopping, or (on current hosts) the caller
+    /// hung up. Neither is a storage problem, and the answer (50001) most likely reaches nobody.
+    /// </summary>
+    [LoggerMessage(EventId = 7, EventName = "Cancelled", Level = LogLevel.Debug, Message = "Sign-out cancelled by the host before anything was written.")]
+    public static partial void Cancelled(ILogger logger);
+
     // Clean-up, 20-29.
     /// <summary>A clean-up run finished, within its budget or stopped by it.</summary>
     [LoggerMessage(EventId = 20, EventName = "CleanupRan", Level = LogLevel.Information, Message = "Revocation clean-up removed {Removed} expired records in {Pages} pages; stopped at its time budget: {Resumes}.")]

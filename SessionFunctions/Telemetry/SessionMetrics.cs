@@ -30,6 +30,7 @@ public sealed class SessionMetrics
     public const string OutcomeShed = "shed";
     public const string OutcomeStorageUnavailable = "storage_unavailable";
     public const string OutcomeError = "error";
+    public const string OutcomeCancelled = "cancelled";
 
     private readonly Counter<long> _signOuts;
     private readonly Counter<long> _ssoUrls;
