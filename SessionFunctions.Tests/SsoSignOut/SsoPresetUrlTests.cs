@@ -10,11 +10,27 @@ public sealed class SsoPresetUrlTests
 
     private static readonly SsoRequest Everything = new("https://cloud.example.com/back?to=/files&x=1", "s 1/é", "zh-CN en");
 
+    /// <summary>The client's redirect, when the request has one, is among the connector's allowed ones, as Check requires.</summary>
     private static string Build(string preset, string endpoint, SsoRequest request, string? clientId = "app id", string? redirect = "https://cloud.example.com/session") =>
         SsoSignOutUrlResolver.Build(
-            new SsoConnectorOptions { Preset = preset, ClientId = clientId, PostLogoutRedirectUri = redirect is null ? null : new Uri(redirect) },
+            new SsoConnectorOptions
+            {
+                Preset = preset,
+                ClientId = clientId,
+                PostLogoutRedirectUri = redirect is null ? null : new Uri(redirect),
+                AllowedPostLogoutRedirectUris = request.PostLogoutRedirectUri is { } asked ? [new Uri(asked)] : [],
+            },
             endpoint,
             request);
+
+    [Fact]
+    public void A_redirect_the_connector_does_not_allow_is_never_sent_even_past_the_check() =>
+        Assert.Equal(
+            "https://idp.example.com/logout?post_logout_redirect_uri=https%3A%2F%2Fcloud.example.com%2Fsession",
+            SsoSignOutUrlResolver.Build(
+                new SsoConnectorOptions { PostLogoutRedirectUri = new Uri("https://cloud.example.com/session") },
+                "https://idp.example.com/logout",
+                new SsoRequest("https://evil.example.net/phish", null, null)));
 
     [Fact]
     public void Generic_oidc_sends_every_rp_initiated_logout_parameter_and_keeps_the_existing_query() =>
