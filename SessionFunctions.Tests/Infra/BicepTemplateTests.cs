@@ -266,4 +266,17 @@ public sealed partial class BicepTemplateTests
     // parameters('signingKeyId') in a compiled expression.
     [GeneratedRegex(@"parameters\('(\w+)'\)")]
     private static partial Regex ParameterReference();
+
+    /// <summary>
+    /// The SSO-URL-missing alert counts sign-outs without a URL only when every session is SSO and the default
+    /// connector's provider can give one: Okta (needs an id_token_hint) and Google (no sign-out) never do.
+    /// </summary>
+    [Fact]
+    public void Sign_outs_without_an_sso_url_alert_only_when_the_default_connector_can_give_one()
+    {
+        var expected = CompiledTemplate.ModuleArgument("alerts", "ssoUrlExpected");
+
+        Assert.Contains("parameters('ssoDefaultConnector')", expected, StringComparison.Ordinal);
+        Assert.Contains("createArray('okta', 'google')", expected, StringComparison.Ordinal);
+    }
 }

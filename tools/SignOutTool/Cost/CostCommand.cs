@@ -13,7 +13,7 @@ internal static class CostCommand
 {
     public static Command Create()
     {
-        var warmUp = ToolOptions.Positive("--warmup", 4000, "Calls on each side before measuring, so that tiered compilation has finished.");
+        var warmUp = ToolOptions.Positive("--warmup", 20000, "Calls on each side before measuring, so that tiered compilation has finished (4,000 left the product's ReadyToRun code still tiering up in the first batch).");
         var command = new Command("cost", "CPU, bytes allocated, throughput, p99, log records and telemetry items per sign-out beside a one-insert function.")
         {
             ToolOptions.Storage, ToolOptions.Requests, ToolOptions.Concurrency, ToolOptions.Rounds, warmUp, SideCommand.Set, ToolOptions.Settings,
