@@ -237,7 +237,7 @@ module alertRules 'modules/alerts.bicep' = {
     // Every sign-out should carry a URL only when every session is SSO and the default connector's provider can end
     // a session without an id_token_hint: Okta cannot and Google has no sign-out, so for them no URL is by design.
     ssoUrlExpected: !empty(ssoDefaultConnector) && empty(intersection(
-      map(filter(ssoConnectors, c => c.id == ssoDefaultConnector), c => toLower(c.?preset ?? 'generic')),
+      map(filter(ssoConnectors, c => c.id =~ ssoDefaultConnector), c => toLower(c.?preset ?? 'generic')),
       ['okta', 'google']
     ))
     settings: alerts

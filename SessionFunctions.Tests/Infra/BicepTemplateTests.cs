@@ -276,7 +276,8 @@ public sealed partial class BicepTemplateTests
     {
         var expected = CompiledTemplate.ModuleArgument("alerts", "ssoUrlExpected");
 
-        Assert.Contains("parameters('ssoDefaultConnector')", expected, StringComparison.Ordinal);
+        // Connector ids match case-insensitively in the app, so here too.
+        Assert.Contains("equals(toLower(lambdaVariables('c').id), toLower(parameters('ssoDefaultConnector')))", expected, StringComparison.Ordinal);
         Assert.Contains("createArray('okta', 'google')", expected, StringComparison.Ordinal);
     }
 }

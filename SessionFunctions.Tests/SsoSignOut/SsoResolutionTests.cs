@@ -126,6 +126,30 @@ public sealed class SsoResolutionTests
     }
 
     [Fact]
+    public async Task A_cancelled_wait_for_discovery_answers_success_and_counts_no_missing_url()
+    {
+        await using var provider = await OidcProviderStandIn.StartAsync(DiscoveryBehaviour.Hang);
+        var store = new InMemoryRevocationStore();
+        using var host = Host(store, s => s["Sso:Connectors:idp:Authority"] = provider.Authority.AbsoluteUri);
+        using var ssoUrls = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(
+            host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), SessionFunctions.Telemetry.SessionMetrics.MeterName, SessionFunctions.Telemetry.SessionMetrics.SsoUrls);
+        using var invocation = new CancellationTokenSource();
+        var body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["refresh_token"] = TestTokens.Refresh(connector: "idp") });
+
+        var pending = host.DeleteAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)), cancellationToken: invocation.Token);
+        await Eventually.TrueAsync(() => provider.DiscoveryRequests > 0 && !store.Records.IsEmpty, TimeSpan.FromSeconds(30), "the discovery request and the revocation record");
+        await invocation.CancelAsync();
+        var response = await Eventually.WithinAsync(pending, TimeSpan.FromSeconds(30), "the sign-out after its invocation was cancelled");
+
+        Assert.Equal(ApiCode.Success, response.Code);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Data.ValueKind);
+        Assert.Single(store.Records);
+        // The caller left, or the host is stopping: not a connector whose URL is missing.
+        Assert.Empty(ssoUrls.GetMeasurementSnapshot());
+        provider.ReleaseHangingRequests();
+    }
+
+    [Fact]
     public async Task Template_presets_need_no_discovery()
     {
         var store = new InMemoryRevocationStore();

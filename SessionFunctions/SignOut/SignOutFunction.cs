@@ -16,7 +16,7 @@ namespace SessionFunctions.SignOut;
 /// The <c>cancellationToken</c> of <see cref="RunAsync"/> is the host's: it fires when the host stops (shutdown,
 /// scale-in) and, on current hosts, when the caller hangs up. It may stop the body read (answered 50001 with
 /// <c>Retry-After</c>, counted <c>cancelled</c>, nothing written) but never the write: a sign-out whose body arrived
-/// is recorded, bounded by <c>Revocation__StorageTimeout</c>, whoever is still listening.
+/// is recorded, bounded by <c>Revocation__MaxQueueWait</c> and <c>Revocation__StorageTimeout</c>, whoever is still listening.
 /// </remarks>
 public sealed class SignOutFunction(
     SignOutRequestReader reader,
@@ -39,7 +39,7 @@ public sealed class SignOutFunction(
         {
             return await SignOutAsync(request, correlationId, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested || request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // Cancelled before the write (the write itself is never cancelled): nothing was written, the client may
             // retry. A caller hanging up looks the same as a host stopping, so this is no fault to warn about.
@@ -82,7 +82,7 @@ public sealed class SignOutFunction(
         try
         {
             // Not the invocation's token: the host cancels it when the caller hangs up too, and a caller who sent a
-            // genuine token and left must still be signed out. The store bounds the write by StorageTimeout.
+            // genuine token and left must still be signed out. The store bounds it by MaxQueueWait and StorageTimeout.
             outcome = await store.RevokeAsync(records.Create(token, correlationId), CancellationToken.None).ConfigureAwait(false);
         }
         catch (RevocationWriteShedException exception)
@@ -98,21 +98,32 @@ public sealed class SignOutFunction(
             return envelopes.StorageUnavailable(exception.Message, correlationId);
         }
 
-        // Resolved only after the record is written: nothing about SSO can stop or undo the revocation, not even
-        // the host cancelling the invocation (the sign-out then answers without a provider URL).
-        string? ssoUrl;
+        // Resolved only after the record is written: nothing about SSO can stop or undo the revocation. A cancelled
+        // wait (the caller left, or the host is stopping) answers without a URL and is not counted as a missing one.
+        string? ssoUrl = null;
+        var ssoWaitCancelled = false;
         try
         {
             ssoUrl = await sso.ResolveAsync(token.Connector, ssoRequest, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ssoUrl = null;
+            ssoWaitCancelled = true;
+        }
+        catch (Exception exception)
+        {
+            // The resolver answers null for every provider fault it knows; anything else must not turn a recorded
+            // sign-out into a failure either.
+            SessionLog.DiscoveryFailed(logger, sso.ConnectorId(token.Connector) ?? string.Empty, exception.GetType().Name);
         }
 
         SessionLog.SignedOut(logger, token.FamilyKey, outcome, ssoUrl is not null);
         metrics.SignOut(outcome == RevocationOutcome.Revoked ? SessionMetrics.OutcomeRevoked : SessionMetrics.OutcomeAlreadyRevoked, ApiCode.Success);
-        metrics.SsoUrl(ssoUrl is not null);
+        if (!ssoWaitCancelled)
+        {
+            metrics.SsoUrl(ssoUrl is not null);
+        }
+
         return EnvelopeFactory.Success(ssoUrl, correlationId);
     }
 
