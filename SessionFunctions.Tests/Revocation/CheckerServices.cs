@@ -47,6 +47,18 @@ public sealed class CheckerServices : IDisposable
         options.RetryDelay = TimeSpan.FromMilliseconds(10);
     }
 
+    /// <summary>
+    /// One try that would wait four minutes, longer than any test waits, inside a five-minute bound: against storage
+    /// that never answers, only the check's own bound on the fake clock can end it.
+    /// </summary>
+    public static void OneEndlessTry(RevocationCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Timeout = TimeSpan.FromMinutes(5);
+        options.MaxRetries = 0;
+        options.NetworkTimeout = TimeSpan.FromMinutes(4);
+    }
+
     public static CheckerServices Create(string connectionString, string tableName, Action<RevocationCheckOptions>? configure = null)
     {
         var counter = new RequestCounter();

@@ -54,13 +54,7 @@ public sealed class RevocationHealthCheckTests(AzuriteFixture fixture)
     public async Task Hanging_storage_is_unhealthy_once_the_checks_bound_passes()
     {
         using var silent = FaultyTableStorage.Silent();
-        // One try that would wait four minutes, longer than this test waits: only the check's bound can end it.
-        using var services = CheckerServices.Create(FaultyTableStorage.ConnectionTo(silent), _table, o =>
-        {
-            o.Timeout = TimeSpan.FromMinutes(5);
-            o.MaxRetries = 0;
-            o.NetworkTimeout = TimeSpan.FromMinutes(4);
-        });
+        using var services = CheckerServices.Create(FaultyTableStorage.ConnectionTo(silent), _table, CheckerServices.OneEndlessTry);
 
         var report = services.Health.CheckHealthAsync();
         using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60));
