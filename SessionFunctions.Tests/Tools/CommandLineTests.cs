@@ -73,14 +73,13 @@ public sealed class CommandLineTests
     [Fact]
     public void A_valid_command_line_parses_into_its_values_and_defaults()
     {
-        var parsed = ToolCommandLine.Create().Parse(["cost", "--storage", "UseDevelopmentStorage=true", "--concurrency", "4", "--set", "A=1", "--set", "B="]);
+        var parsed = ToolCommandLine.Create().Parse(["cost", "--storage", "UseDevelopmentStorage=true", "--concurrency", "4"]);
 
         Assert.Empty(parsed.Errors);
         Assert.Equal("UseDevelopmentStorage=true", parsed.GetValue(ToolOptions.Storage));
         Assert.Equal(4, parsed.GetValue(ToolOptions.Concurrency));
         Assert.Equal(2000, parsed.GetValue(ToolOptions.Requests));
         Assert.Equal("local.settings.json", parsed.GetValue(ToolOptions.Settings));
-        Assert.Equal(["A=1", "B="], parsed.GetValue(SignOutTool.Cost.SideCommand.Set)!);
     }
 
     private static async Task<(int Exit, string Output, string Error)> InvokeAsync(params string[] args)

@@ -2,7 +2,7 @@ using SignOutTool;
 
 namespace SessionFunctions.Tests.Tools;
 
-/// <summary>When most answers fail, the tools lead with the likely cause and print no throughput.</summary>
+/// <summary>When most answers fail, the tools lead with the likely cause and print no figures.</summary>
 public sealed class FailureReportTests
 {
     [Fact]
@@ -32,5 +32,23 @@ public sealed class FailureReportTests
 
         Assert.Contains("throughput", report.Describe(), StringComparison.Ordinal);
         Assert.DoesNotContain("most answers were errors", report.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cost_run_whose_storage_does_not_answer_exits_3_naming_storage_in_one_line_without_a_stack_trace()
+    {
+        // A port nothing listens on: each side fails to create its table and ends before its first batch.
+        const string Storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteTable.AccountKey};TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        using var error = new StringWriter();
+
+        var exit = await Eventually.WithinAsync(
+            ToolCommandLine.InvokeAsync(["cost", "--storage", Storage, "--settings", RepositoryRoot.Combine("local.settings.sample.json"), "--warmup", "1"], TextWriter.Null, error),
+            TimeSpan.FromSeconds(90),
+            "cost to give up on storage");
+
+        Assert.Equal(3, exit);
+        Assert.StartsWith("cost: A side ended before it answered", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("storage unavailable", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -77,20 +77,18 @@ internal static class StartupCommand
             {
                 var token = setup.Minter.Mint("startup", Guid.NewGuid().ToString(), null);
                 var clock = Stopwatch.StartNew();
-                using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings, "--token", token]);
-                var answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                await using var child = ToolProcess.Start([ChildName, "--side", side.ToString(), "--storage", storage, "--settings", settings, "--token", token]);
+                var answer = await child.ReadLineAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 while (answer is not null && !answer.StartsWith(FirstCall, StringComparison.Ordinal))
                 {
-                    answer = await child.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                    answer = await child.ReadLineAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 
                 ms[side] = clock.Elapsed.TotalMilliseconds;
                 answer = answer?[FirstCall.Length..];
-                await child.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                await child.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
                 if (answer != "200/0")
                 {
-                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing (exit code {child.ExitCode})"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
+                    Console.Error.WriteLine($"{side}: first call answered {answer ?? "nothing (the child ended)"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
                     return 3;
                 }
             }

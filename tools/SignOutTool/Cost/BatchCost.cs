@@ -1,45 +1,16 @@
-using System.Diagnostics;
-using Microsoft.ApplicationInsights;
+using System.Text.Json;
 
 namespace SignOutTool.Cost;
 
-/// <summary>What one measured batch cost its process: CPU time, bytes allocated, latencies, log records, telemetry items.</summary>
-internal sealed record BatchCost(double CpuMs, long AllocatedBytes, double ElapsedMs, double[] LatenciesMs, Dictionary<string, int> Outcomes, long LogRecords, Dictionary<string, long> TelemetryItems)
+/// <summary>What one batch cost its side's process: CPU time, bytes allocated, wall time, answers, log records, telemetry items.</summary>
+internal sealed record BatchCost(int Requests, double CpuMs, long AllocatedBytes, double ElapsedMs, Dictionary<string, int> Outcomes, int LogRecords, long TelemetryItems)
 {
-    public int Requests => LatenciesMs.Length;
-
-    public int Failures => Outcomes.Where(o => o.Key != "200/0").Sum(o => o.Value);
-
-    /// <summary>
-    /// Runs <paramref name="inputs"/> through <paramref name="send"/>, then flushes the telemetry the batch caused
-    /// (it would otherwise land in the next window) and charges both to the batch.
-    /// </summary>
-    public static async Task<BatchCost> MeasureAsync(IReadOnlyList<string> inputs, int concurrency, Func<string, CancellationToken, Task<(int Status, int Code)>> send, TelemetryClient? telemetry, CountingLoggerProvider logs, TelemetrySink sink)
+    /// <summary>Has a side (<see cref="SideCommand"/>) run a batch and reads its cost; a batch with any failed call stops the run with the likely cause.</summary>
+    public static async Task<BatchCost> RunAsync(ToolProcess side, int requests, int concurrency)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        logs.Reset();
-        sink.Reset();
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        var report = await LoadRunner.RunAsync(inputs, concurrency, send, CancellationToken.None).ConfigureAwait(false);
-        if (telemetry is not null)
-        {
-            await telemetry.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var elapsed = clock.Elapsed;
-        process.Refresh();
-        return new BatchCost(
-            (process.TotalProcessorTime - cpu).TotalMilliseconds,
-            GC.GetTotalAllocatedBytes(precise: true) - allocated,
-            elapsed.TotalMilliseconds,
-            report.LatenciesMs,
-            new Dictionary<string, int>(report.Outcomes),
-            logs.Records,
-            new Dictionary<string, long>(sink.Items));
+        var batch = JsonSerializer.Deserialize<BatchCost>(await side.ReadLineAsync($"{requests} {concurrency}").ConfigureAwait(false) ?? "null")
+            ?? throw new InvalidOperationException("A side ended before it answered (its reason is on standard error above). Likely cause: " + FailureHint.For(FailureHint.StorageUnavailable));
+        var failures = batch.Outcomes.Where(o => o.Key != "200/0").OrderByDescending(o => o.Value).ToList();
+        return failures.Count == 0 ? batch : throw new InvalidOperationException($"{failures.Sum(o => o.Value)} of {batch.Requests} calls failed, most with {failures[0].Key}. Likely cause: " + FailureHint.For(failures[0].Key));
     }
 }

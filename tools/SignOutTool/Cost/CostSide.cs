@@ -1,11 +1,8 @@
 namespace SignOutTool.Cost;
 
-/// <summary>What a side of <c>cost</c> runs in its process.</summary>
+/// <summary>What a side of <c>cost</c> or <c>startup</c> runs: the product as Program.cs composes it, or the <see cref="InsertFunction"/> floor in the worker composed the same way.</summary>
 public enum CostSide
 {
-    /// <summary>The product composed as Program.cs composes it; each call a sign-out with a fresh token.</summary>
     Product,
-
-    /// <summary><see cref="InsertFunction"/> in the worker composed as the app composes it; each call one insert.</summary>
     Floor,
 }

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SessionFunctions;
 using SessionFunctions.Revocation;
 using SessionFunctions.Testing;
@@ -10,13 +10,12 @@ using SessionFunctions.Testing;
 namespace SignOutTool.Cost;
 
 /// <summary>
-/// The floor: one table insert (the entity a sign-out writes) and a fixed success envelope, nothing else (no body
-/// read, no token, no log line), in the worker exactly as the app configures it. The family comes in a header so
-/// the request costs nothing to read.
+/// The floor: the entity a sign-out writes, inserted, and a fixed success envelope; no body read, token or log line.
+/// The family comes in a header, so that the request costs nothing to read.
 /// </summary>
 public sealed class InsertFunction(TableClient table)
 {
-    public const string FamilyHeader = "x-family";
+    private const string FamilyHeader = "x-family";
 
     private static readonly byte[] Envelope = """{"data":null,"code":0,"msg":""}"""u8.ToArray();
 
@@ -24,21 +23,13 @@ public sealed class InsertFunction(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = DateTimeOffset.UtcNow;
-        var record = new RevocationRecord
-        {
-            PartitionKey = request.Headers[FamilyHeader].ToString(),
-            Subject = "floor",
-            RevokedAt = now,
-            Reason = "sign-out",
-            FamilySource = "root",
-            TokenExpiresAt = now.AddDays(30),
-            RetainUntil = now.AddDays(30),
-            CorrelationId = Guid.NewGuid().ToString("D"),
-        };
+        var family = request.Headers[FamilyHeader].ToString();
+        var record = new RevocationRecord { PartitionKey = family, Subject = "floor", RevokedAt = now, Reason = "sign-out", FamilySource = "root" };
+        (record.TokenExpiresAt, record.RetainUntil, record.CorrelationId) = (now.AddDays(30), now.AddDays(30), Guid.NewGuid().ToString("D"));
         using var inserted = await table.AddEntityAsync(record, cancellationToken).ConfigureAwait(false);
 
-        // Written here, not by a ContentResult: its executor logs every response at Information, which the worker
-        // ships as a trace, and the floor must not pay for a trace the product does not send.
+        // Written here, not by a ContentResult, whose executor logs every response at Information: the worker would
+        // ship that as a trace, which the product does not send.
         request.HttpContext.Response.ContentType = "application/json";
         await request.HttpContext.Response.Body.WriteAsync(Envelope, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
@@ -52,14 +43,10 @@ public sealed class InsertFunction(TableClient table)
         return builder;
     }
 
-    /// <summary>One call, made as the worker makes it (<see cref="FunctionInvocation"/>), as sign-out is called.</summary>
+    /// <summary>One call, made as the worker makes it, as sign-out is called; the status and the envelope's code.</summary>
     public static async Task<(int Status, int Code)> CallAsync(IServiceProvider services, string family, CancellationToken cancellationToken)
     {
-        var answer = await FunctionInvocation.InvokeAsync<InsertFunction>(
-            services,
-            request => request.Headers[FamilyHeader] = family,
-            static (function, request, ct) => function.RunAsync(request, ct),
-            cancellationToken).ConfigureAwait(false);
+        var answer = await FunctionInvocation.InvokeAsync<InsertFunction>(services, request => request.Headers[FamilyHeader] = family, static (function, request, ct) => function.RunAsync(request, ct), cancellationToken).ConfigureAwait(false);
         return (answer.Status, LoadCommand.CodeOf(answer.Body));
     }
 }

@@ -2,21 +2,21 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.ApplicationInsights;
+using Microsoft.ApplicationInsights.Channel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Logging.Testing;
 using SessionFunctions;
 using SessionFunctions.Revocation;
 
 namespace SignOutTool.Cost;
 
 /// <summary>
-/// One side of <c>cost</c> in a process of its own, driven batch by batch over standard input (a line
-/// <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out): the worker's telemetry listens to
-/// every HttpClient in its process, so two sides in one process would charge each other. Both sides get the same
-/// settings, log alike (counted, never to the console: standard output is the batch channel) and export their
-/// telemetry to a sink of their own.
+/// One side of <c>cost</c> in a process of its own (the worker's telemetry listens to every HttpClient in its
+/// process, so two sides in one would charge each other), driven over standard input: a line
+/// <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out. Both sides log alike, counted
+/// and never to the console (standard output is the batch channel); their telemetry ends in a <see cref="CountingChannel"/>.
 /// </summary>
 internal static class SideCommand
 {
@@ -24,59 +24,50 @@ internal static class SideCommand
 
     public static readonly Option<CostSide> Side = new("--side") { Description = "Which side this process runs." };
 
-    public static readonly Option<string> Table = new("--table") { Description = "The table this side writes.", HelpName = "NAME" };
-
-    public static readonly Option<string[]> Set = new("--set") { Description = "An app setting for the product to try, e.g. Logging__LogLevel__SessionFunctions=Warning (repeatable).", HelpName = "NAME=VALUE" };
+    /// <summary>An instrumentation key and endpoints nothing listens on: telemetry runs as in Azure and never leaves.</summary>
+    private const string Telemetry = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/";
 
     public static Command Create()
     {
-        var command = new Command(Name, "One side of cost, driven over standard input (started by cost).") { Side, ToolOptions.Storage, Table, Set, ToolOptions.Settings };
+        var command = new Command(Name, "One side of cost, driven over standard input (started by cost).") { Side, ToolOptions.Storage, ToolOptions.Settings };
         command.Hidden = true;
         ToolOptions.Require(command, ToolOptions.Storage);
-        ToolOptions.Require(command, Table);
-        command.SetAction(async parsed =>
-        {
-            if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
-            {
-                return 1;
-            }
-
-            var (product, storage, tableName) = (parsed.GetValue(Side) == CostSide.Product, parsed.GetRequiredValue(ToolOptions.Storage), parsed.GetRequiredValue(Table));
-            await using var sink = await TelemetrySink.StartAsync().ConfigureAwait(false);
-            var settings = new Dictionary<string, string> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = sink.ConnectionString, ["Revocation__TableName"] = tableName };
-            foreach (var pair in (product ? parsed.GetValue(Set) ?? [] : []).Select(s => s.Split('=', 2)))
-            {
-                settings[pair[0]] = pair.ElementAtOrDefault(1) ?? string.Empty;
-            }
-
-            InProcessApp.ApplySettings(setup.Settings, storage, settings);
-            var table = new TableClient(storage, tableName);
-            try
-            {
-                await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is Azure.RequestFailedException or AggregateException)
-            {
-                await Console.Error.WriteLineAsync($"{Name}: the table could not be created ({exception.GetType().Name}).").ConfigureAwait(false);
-                return 3;
-            }
-
-            var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(table);
-            var logs = new CountingLoggerProvider();
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false).AddProvider(logs);
-            using var host = builder.Build();
-            var telemetry = host.Services.GetService<TelemetryClient>();
-            while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
-            {
-                var numbers = line.Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-                // Prepared before the measured window; a product token is signed with HMAC, as a client's would be.
-                var inputs = Enumerable.Range(0, numbers[0]).Select(i => product ? setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null) : TokenFamily.FromRootId(Guid.NewGuid().ToString())).ToArray();
-                var cost = await BatchCost.MeasureAsync(inputs, numbers[1], product ? (token, ct) => InProcessApp.SignOutAsync(host.Services, token, ct) : (family, ct) => InsertFunction.CallAsync(host.Services, family, ct), telemetry, logs, sink).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(cost)).ConfigureAwait(false);
-            }
-
-            return 0;
-        });
+        command.SetAction(RunAsync);
         return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed)
+    {
+        if (ToolSetup.Load(parsed.GetRequiredValue(ToolOptions.Settings)) is not { } setup)
+        {
+            return 1;
+        }
+
+        var (product, storage) = (parsed.GetValue(Side) == CostSide.Product, parsed.GetRequiredValue(ToolOptions.Storage));
+        var table = new TableClient(storage, $"cost{parsed.GetValue(Side)}{Guid.NewGuid():N}"[..20]);
+        InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = Telemetry, ["Revocation__TableName"] = table.Name });
+        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(table);
+        var telemetry = new CountingChannel();
+        builder.Services.AddSingleton<ITelemetryChannel>(telemetry);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false).AddFakeLogging();
+        using var host = builder.Build();
+        var logs = host.Services.GetRequiredService<FakeLogCollector>();
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            var numbers = line.Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+            // Made before the window opens; a product token is signed with HMAC, as a client's would be.
+            var inputs = Enumerable.Range(0, numbers[0]).Select(i => product ? setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null) : TokenFamily.FromRootId(Guid.NewGuid().ToString())).ToArray();
+            // The previous batch's garbage is collected before the window opens, so that it is not charged to this one.
+            GC.Collect();
+            logs.Clear();
+            telemetry.Take();
+            var (cpu, allocated) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(precise: true));
+            var report = await LoadRunner.RunAsync(inputs, numbers[1], product ? (token, ct) => InProcessApp.SignOutAsync(host.Services, token, ct) : (family, ct) => InsertFunction.CallAsync(host.Services, family, ct), CancellationToken.None).ConfigureAwait(false);
+            var cost = new BatchCost(inputs.Length, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocated, report.Elapsed.TotalMilliseconds, new(report.Outcomes), logs.Count, telemetry.Take());
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(cost)).ConfigureAwait(false);
+        }
+
+        return 0;
     }
 }
