@@ -82,6 +82,27 @@ public sealed class CommandLineTests
         Assert.Equal("local.settings.json", parsed.GetValue(ToolOptions.Settings));
     }
 
+    [Fact]
+    public void A_url_parses_into_the_uri_the_load_sends_to()
+    {
+        var parsed = ToolCommandLine.Create().Parse(["load", "--url", "http://localhost:7071/session/token"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(new Uri("http://localhost:7071/session/token"), parsed.GetValue<Uri?>("--url"));
+    }
+
+    [Theory]
+    [InlineData("localhost:7071/session/token")]
+    [InlineData("/session/token")]
+    [InlineData("ftp://localhost/session/token")]
+    public async Task A_url_that_is_not_absolute_http_is_refused_with_exit_code_2_and_named(string url)
+    {
+        var (exit, _, error) = await InvokeAsync("load", "--url", url);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--url must be an absolute http or https URL, not '{url}'", error, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> InvokeAsync(params string[] args)
     {
         using var output = new StringWriter();

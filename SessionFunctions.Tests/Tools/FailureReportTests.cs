@@ -47,7 +47,9 @@ public sealed class FailureReportTests
             "cost to give up on storage");
 
         Assert.Equal(3, exit);
-        Assert.StartsWith("cost: A side ended before it answered", error.ToString(), StringComparison.Ordinal);
+        // The side's own reason, then the hint.
+        Assert.Contains("A side ended before it answered (", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Connection refused", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("storage unavailable", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }

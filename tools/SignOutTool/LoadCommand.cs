@@ -13,7 +13,22 @@ internal static class LoadCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri?>("--url") { Description = "The function's URL, e.g. http://localhost:7071/session/token.", HelpName = "URL" };
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "The function's URL, e.g. http://localhost:7071/session/token.",
+            HelpName = "URL",
+            // System.CommandLine has no converter for Uri: without this parser every --url failed when the command ran.
+            CustomParser = result =>
+            {
+                if (Uri.TryCreate(result.Tokens[^1].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--url must be an absolute http or https URL, not '{result.Tokens[^1].Value}'.");
+                return null;
+            },
+        };
         var inProcess = new Option<bool>("--in-process") { Description = "Call the function in this process against --storage instead of over HTTP." };
         var prefill = new Option<int>("--prefill") { Description = "Revoked families to write to the table first (in-process only).", HelpName = "N" };
         var families = ToolOptions.Positive("--families", 500, "Distinct token families the requests are spread over.");

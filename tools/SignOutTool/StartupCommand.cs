@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using SessionFunctions;
 using SignOutTool.Cost;
 
@@ -88,7 +89,7 @@ internal static class StartupCommand
                 answer = answer?[FirstCall.Length..];
                 if (answer != "200/0")
                 {
-                    Console.Error.WriteLine($"{side}: first call answered {answer ?? "nothing (the child ended)"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
+                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing ({child.Reason ?? "it ended without a reason"})"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
                     return 3;
                 }
             }
@@ -112,7 +113,8 @@ internal static class StartupCommand
 
         var product = parsed.GetValue(SideCommand.Side) == CostSide.Product;
         InProcessApp.ApplySettings(setup.Settings, storage);
-        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(new TableClient(storage, FloorTable));
+        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : SessionFunctionsApp.CreateWorkerBuilder([]);
+        builder.Services.AddSingleton(new TableClient(storage, FloorTable)); // the floor's; the product makes its own client
         // The worker's channel to the Functions host (gRPC) has no host to reach here; every other hosted service
         // (the ASP.NET Core server the host proxies HTTP to, telemetry, the app's own) starts as in the worker.
         foreach (var worker in builder.Services.Where(d => d.ImplementationType?.FullName == "Microsoft.Azure.Functions.Worker.WorkerHostedService").ToList())

@@ -24,19 +24,10 @@ internal static class ToolCommandLine
     public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var parsed = Create().Parse(args);
-        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
         if (parsed.Action is not ParseErrorAction refused)
         {
-            try
-            {
-                return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or Azure.RequestFailedException or AggregateException)
-            {
-                // A run that failed (storage or a child process gone, an endpoint refusing) is one line, not a stack trace.
-                await configuration.Error.WriteLineAsync($"{parsed.CommandResult.Command.Name}: {exception.Message.Split('\n')[0].Trim()}").ConfigureAwait(false);
-                return 3;
-            }
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         }
 
         // The reason alone, not buried under the help text; the help is one option away.

@@ -1,9 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using SessionFunctions;
 using SessionFunctions.Revocation;
 using SessionFunctions.Testing;
 
@@ -11,7 +8,8 @@ namespace SignOutTool.Cost;
 
 /// <summary>
 /// The floor: the entity a sign-out writes, inserted, and a fixed success envelope; no body read, token or log line.
-/// The family comes in a header, so that the request costs nothing to read.
+/// The family comes in a header, so that the request costs nothing to read. It runs in the worker as the app composes
+/// it (<c>SessionFunctionsApp.CreateWorkerBuilder</c>) with the <see cref="TableClient"/> it writes to.
 /// </summary>
 public sealed class InsertFunction(TableClient table)
 {
@@ -23,8 +21,7 @@ public sealed class InsertFunction(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = DateTimeOffset.UtcNow;
-        var family = request.Headers[FamilyHeader].ToString();
-        var record = new RevocationRecord { PartitionKey = family, Subject = "floor", RevokedAt = now, Reason = "sign-out", FamilySource = "root" };
+        var record = new RevocationRecord { PartitionKey = request.Headers[FamilyHeader].ToString(), Subject = "floor", RevokedAt = now, Reason = "sign-out", FamilySource = "root" };
         (record.TokenExpiresAt, record.RetainUntil, record.CorrelationId) = (now.AddDays(30), now.AddDays(30), Guid.NewGuid().ToString("D"));
         using var inserted = await table.AddEntityAsync(record, cancellationToken).ConfigureAwait(false);
 
@@ -33,14 +30,6 @@ public sealed class InsertFunction(TableClient table)
         request.HttpContext.Response.ContentType = "application/json";
         await request.HttpContext.Response.Body.WriteAsync(Envelope, cancellationToken).ConfigureAwait(false);
         return new EmptyResult();
-    }
-
-    /// <summary>The worker as the app composes it (<see cref="SessionFunctionsApp.CreateWorkerBuilder"/>), holding only this function.</summary>
-    public static FunctionsApplicationBuilder CreateBuilder(TableClient table)
-    {
-        var builder = SessionFunctionsApp.CreateWorkerBuilder([]);
-        builder.Services.AddSingleton(table);
-        return builder;
     }
 
     /// <summary>One call, made as the worker makes it, as sign-out is called; the status and the envelope's code.</summary>

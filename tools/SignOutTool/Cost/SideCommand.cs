@@ -6,7 +6,6 @@ using Microsoft.ApplicationInsights.Channel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Logging.Testing;
 using SessionFunctions;
 using SessionFunctions.Revocation;
 
@@ -15,17 +14,15 @@ namespace SignOutTool.Cost;
 /// <summary>
 /// One side of <c>cost</c> in a process of its own (the worker's telemetry listens to every HttpClient in its
 /// process, so two sides in one would charge each other), driven over standard input: a line
-/// <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out. Both sides log alike, counted
-/// and never to the console (standard output is the batch channel); their telemetry ends in a <see cref="CountingChannel"/>.
+/// <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out. Logs never go to the console
+/// (standard output is the batch channel); telemetry runs as in Azure but unsampled, so that every item a call makes
+/// is counted, and ends in a <see cref="CountingChannel"/>.
 /// </summary>
 internal static class SideCommand
 {
     public const string Name = "cost-side";
 
     public static readonly Option<CostSide> Side = new("--side") { Description = "Which side this process runs." };
-
-    /// <summary>An instrumentation key and endpoints nothing listens on: telemetry runs as in Azure and never leaves.</summary>
-    private const string Telemetry = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/";
 
     public static Command Create()
     {
@@ -45,14 +42,20 @@ internal static class SideCommand
 
         var (product, storage) = (parsed.GetValue(Side) == CostSide.Product, parsed.GetRequiredValue(ToolOptions.Storage));
         var table = new TableClient(storage, $"cost{parsed.GetValue(Side)}{Guid.NewGuid():N}"[..20]);
-        InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = Telemetry, ["Revocation__TableName"] = table.Name });
-        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : InsertFunction.CreateBuilder(table);
+        InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/",
+            ["ApplicationInsights__EnableAdaptiveSampling"] = "false",
+            ["Revocation__TableName"] = table.Name,
+        });
+        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : SessionFunctionsApp.CreateWorkerBuilder([]);
+        builder.Services.AddSingleton(table); // the floor's; the product makes its own client from RevocationStorage
         var telemetry = new CountingChannel();
         builder.Services.AddSingleton<ITelemetryChannel>(telemetry);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false).AddFakeLogging();
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
         using var host = builder.Build();
-        var logs = host.Services.GetRequiredService<FakeLogCollector>();
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             var numbers = line.Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
@@ -60,11 +63,10 @@ internal static class SideCommand
             var inputs = Enumerable.Range(0, numbers[0]).Select(i => product ? setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null) : TokenFamily.FromRootId(Guid.NewGuid().ToString())).ToArray();
             // The previous batch's garbage is collected before the window opens, so that it is not charged to this one.
             GC.Collect();
-            logs.Clear();
-            telemetry.Take();
+            telemetry.Items.Clear();
             var (cpu, allocated) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(precise: true));
             var report = await LoadRunner.RunAsync(inputs, numbers[1], product ? (token, ct) => InProcessApp.SignOutAsync(host.Services, token, ct) : (family, ct) => InsertFunction.CallAsync(host.Services, family, ct), CancellationToken.None).ConfigureAwait(false);
-            var cost = new BatchCost(inputs.Length, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocated, report.Elapsed.TotalMilliseconds, new(report.Outcomes), logs.Count, telemetry.Take());
+            var cost = new BatchCost(inputs.Length, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocated, report.Elapsed.TotalMilliseconds, new(report.Outcomes), new(telemetry.Items));
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(cost)).ConfigureAwait(false);
         }
 
