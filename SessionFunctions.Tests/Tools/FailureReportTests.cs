@@ -49,7 +49,7 @@ public sealed class FailureReportTests
         Assert.Equal(3, exit);
         // The side's own reason, then the hint.
         Assert.Contains("A side ended before it answered (", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Connection refused", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(127.0.0.1:9)", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("storage unavailable", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-using SessionFunctions;
 using SignOutTool.Cost;
 
 namespace SignOutTool;
@@ -113,16 +111,7 @@ internal static class StartupCommand
 
         var product = parsed.GetValue(SideCommand.Side) == CostSide.Product;
         InProcessApp.ApplySettings(setup.Settings, storage);
-        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : SessionFunctionsApp.CreateWorkerBuilder([]);
-        builder.Services.AddSingleton(new TableClient(storage, FloorTable)); // the floor's; the product makes its own client
-        // The worker's channel to the Functions host (gRPC) has no host to reach here; every other hosted service
-        // (the ASP.NET Core server the host proxies HTTP to, telemetry, the app's own) starts as in the worker.
-        foreach (var worker in builder.Services.Where(d => d.ImplementationType?.FullName == "Microsoft.Azure.Functions.Worker.WorkerHostedService").ToList())
-        {
-            builder.Services.Remove(worker);
-        }
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        using var host = await SideHost.StartAsync(parsed.GetValue(SideCommand.Side), new TableClient(storage, FloorTable), null, cancellationToken).ConfigureAwait(false);
         var (status, code) = product
             ? await InProcessApp.SignOutAsync(host.Services, parsed.GetRequiredValue(Token), cancellationToken).ConfigureAwait(false)
             : await InsertFunction.CallAsync(host.Services, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);

@@ -47,33 +47,42 @@ internal sealed class ToolProcess : IAsyncDisposable
 
     /// <summary>
     /// Sends <paramref name="line"/>, if any, and reads the child's next line of output: null once it has ended.
-    /// Cancelled, it stops the child: nobody will read what it is doing.
+    /// Cancelled, it stops the child before it returns: nobody will read what the child is doing.
     /// </summary>
     public async Task<string?> ReadLineAsync(string? line = null, CancellationToken cancellationToken = default)
     {
-        using var stop = cancellationToken.Register(Kill);
         try
         {
-            if (line is not null)
+            try
             {
-                await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (line is not null)
+                {
+                    await _process.StandardInput.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
-        }
-        catch (IOException)
-        {
-            // The child has ended; what it wrote before is still read below.
-        }
+            catch (IOException)
+            {
+                // The child has ended; what it wrote before is still read below.
+            }
 
-        if (await _lines.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && _lines.Reader.TryRead(out var next))
-        {
-            return next;
-        }
+            if (await _lines.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && _lines.Reader.TryRead(out var next))
+            {
+                return next;
+            }
 
-        // Ended: once it has exited, all it wrote to standard error has been read, and Reason is whole.
-        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return null;
+            // Ended: once it has exited, all it wrote to standard error has been read, and Reason is whole.
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
+        }
     }
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Closes the child's input, which ends a child driven over it, and waits a bounded time for it to exit before stopping it.</summary>
     public async ValueTask DisposeAsync()

@@ -49,6 +49,17 @@ public sealed class CostSideTests(AzuriteFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_side_whose_read_is_cancelled_is_stopped_not_left_running()
+    {
+        await using var floor = Start(CostSide.Floor, RepositoryRoot.Combine("local.settings.sample.json"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => floor.ReadLineAsync("1000000 4", cancel.Token));
+
+        await Eventually.TrueAsync(() => floor.HasExited, TimeSpan.FromSeconds(10), "the side to be stopped after its read was cancelled");
+    }
+
     private static async Task<BatchCost> RunAsync(ToolProcess side, int requests)
     {
         using var error = new StringWriter();

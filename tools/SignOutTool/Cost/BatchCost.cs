@@ -12,7 +12,7 @@ internal sealed record BatchCost(int Requests, double CpuMs, long AllocatedBytes
         var failure = batch is null ? FailureHint.StorageUnavailable : batch.Outcomes.Keys.Where(o => o != "200/0").MaxBy(o => batch.Outcomes[o]);
         if (failure is not null)
         {
-            await error.WriteLineAsync((batch is null ? $"A side ended before it answered ({side.Reason ?? "no reason given"})." : $"{batch.Outcomes[failure]} of {requests} calls answered {failure}.") + " Likely cause: " + FailureHint.For(failure)).ConfigureAwait(false);
+            await error.WriteLineAsync(batch is null ? $"A side ended before it answered ({side.Reason ?? "no reason given"}). If it could not reach storage: {FailureHint.For(failure)}" : $"{batch.Outcomes[failure]} of {requests} calls answered {failure}. Likely cause: {FailureHint.For(failure)}").ConfigureAwait(false);
         }
 
         return failure is null ? batch : null;

@@ -11,7 +11,7 @@ namespace SignOutTool.Cost;
 /// </summary>
 internal static class CostCommand
 {
-    private static readonly Option<int> WarmUp = ToolOptions.Positive("--warmup", 20000, "Calls on each side before measuring, so that tiered compilation has finished (after 4,000 the product's ReadyToRun code was still tiering up).");
+    private static readonly Option<int> WarmUp = ToolOptions.Positive("--warmup", 20000, "Calls on each side before measuring, so that tiered compilation has finished.");
 
     public static Command Create()
     {

@@ -6,7 +6,6 @@ using Microsoft.ApplicationInsights.Channel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using SessionFunctions;
 using SessionFunctions.Revocation;
 
 namespace SignOutTool.Cost;
@@ -15,14 +14,20 @@ namespace SignOutTool.Cost;
 /// One side of <c>cost</c> in a process of its own (the worker's telemetry listens to every HttpClient in its
 /// process, so two sides in one would charge each other), driven over standard input: a line
 /// <c>REQUESTS CONCURRENCY</c> in, a <see cref="BatchCost"/> as one JSON line out. Logs never go to the console
-/// (standard output is the batch channel); telemetry runs as in Azure but unsampled, so that every item a call makes
-/// is counted, and ends in a <see cref="CountingChannel"/>.
+/// (standard output is the batch channel); telemetry ends in a <see cref="CountingChannel"/>.
 /// </summary>
 internal static class SideCommand
 {
     public const string Name = "cost-side";
 
     public static readonly Option<CostSide> Side = new("--side") { Description = "Which side this process runs." };
+
+    /// <summary>Telemetry on, as in Azure, but kept in this process and unsampled, so that every item a call makes is counted.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Telemetry = new Dictionary<string, string>
+    {
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/",
+        ["ApplicationInsights__EnableAdaptiveSampling"] = "false",
+    };
 
     public static Command Create()
     {
@@ -42,20 +47,14 @@ internal static class SideCommand
 
         var (product, storage) = (parsed.GetValue(Side) == CostSide.Product, parsed.GetRequiredValue(ToolOptions.Storage));
         var table = new TableClient(storage, $"cost{parsed.GetValue(Side)}{Guid.NewGuid():N}"[..20]);
-        InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string>
-        {
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/",
-            ["ApplicationInsights__EnableAdaptiveSampling"] = "false",
-            ["Revocation__TableName"] = table.Name,
-        });
-        var builder = product ? SessionFunctionsApp.CreateBuilder([]) : SessionFunctionsApp.CreateWorkerBuilder([]);
-        builder.Services.AddSingleton(table); // the floor's; the product makes its own client from RevocationStorage
-        var telemetry = new CountingChannel();
-        builder.Services.AddSingleton<ITelemetryChannel>(telemetry);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
-        using var host = builder.Build();
+        InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string>(Telemetry) { ["Revocation__TableName"] = table.Name });
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-
+        var telemetry = new CountingChannel();
+        using var host = await SideHost.StartAsync(parsed.GetValue(Side), table, builder =>
+        {
+            builder.Services.AddSingleton<ITelemetryChannel>(telemetry);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
+        }, CancellationToken.None).ConfigureAwait(false);
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             var numbers = line.Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
