@@ -5,8 +5,9 @@ using SignOutTool.Cost;
 namespace SignOutTool;
 
 /// <summary>
-/// The tool's commands. Exit codes: 0 done, 1 the settings file is missing or incomplete, 2 the command line was
-/// refused (unknown option or argument, a value of the wrong type, a missing option), 3 the run itself failed.
+/// The tool's commands. Exit codes: 0 done, 1 the settings file is missing or incomplete (or an unexpected error, which
+/// System.CommandLine prints with its stack trace), 2 the command line was refused (unknown option or argument, a
+/// value of the wrong type, a missing option), 3 the run itself failed.
 /// </summary>
 internal static class ToolCommandLine
 {
