@@ -87,7 +87,7 @@ internal static class StartupCommand
                 answer = answer?[FirstCall.Length..];
                 if (answer != "200/0")
                 {
-                    Console.Error.WriteLine($"{side}: first call answered {answer ?? $"nothing ({child.Reason ?? "it ended without a reason"})"}. Likely cause: " + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
+                    Console.Error.WriteLine($"{side}: first call answered " + (answer is null ? $"nothing ({child.Reason ?? "it ended without a reason"}). If it could not reach storage: " : $"{answer}. Likely cause: ") + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
                     return 3;
                 }
             }

@@ -69,6 +69,7 @@ internal static class SideCommand
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(cost)).ConfigureAwait(false);
         }
 
+        await host.StopAsync().ConfigureAwait(false);
         return 0;
     }
 }
