@@ -3,8 +3,15 @@ namespace SignOutTool;
 /// <summary>The likely cause behind an answer that is not a success, in words a newcomer can act on.</summary>
 internal static class FailureHint
 {
+    /// <summary>The outcome (<c>status/code</c>) of a successful sign-out.</summary>
+    public const string Success = "200/0";
+
     /// <summary>The outcome (<c>status/code</c>) of a sign-out that storage did not confirm.</summary>
     public const string StorageUnavailable = "200/50001";
+
+    /// <summary>The failed outcome seen most often in <paramref name="outcomes"/> (counts by outcome), or null when every call succeeded.</summary>
+    public static string? MostCommonFailure(IEnumerable<KeyValuePair<string, int>> outcomes) =>
+        outcomes.Where(o => o.Key != Success).OrderByDescending(o => o.Value).Select(o => o.Key).FirstOrDefault();
 
     public static string For(string outcome) => outcome switch
     {

@@ -7,7 +7,7 @@ internal sealed record LoadReport(int Requests, TimeSpan Elapsed, double[] Laten
 {
     public double Throughput => Requests / Elapsed.TotalSeconds;
 
-    public int Errors => Outcomes.Where(o => o.Key != "200/0").Sum(o => o.Value);
+    public int Errors => Outcomes.Where(o => o.Key != FailureHint.Success).Sum(o => o.Value);
 
     /// <summary>Nearest-rank percentile of the latencies.</summary>
     public double Percentile(double p)
@@ -28,7 +28,7 @@ internal sealed record LoadReport(int Requests, TimeSpan Elapsed, double[] Laten
     public string Describe() => MostlyErrors
         ? string.Create(CultureInfo.InvariantCulture, $"""
             most answers were errors ({Errors} of {Requests}): no throughput is reported.
-            likely cause: {FailureHint.For(Outcomes.Where(o => o.Key != "200/0").MaxBy(o => o.Value).Key)}
+            likely cause: {FailureHint.For(FailureHint.MostCommonFailure(Outcomes)!)}
             answers      {string.Join("  ", Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}"))}
             """)
         : string.Create(CultureInfo.InvariantCulture, $"""

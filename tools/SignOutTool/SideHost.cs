@@ -15,7 +15,7 @@ namespace SignOutTool;
 /// </summary>
 internal static class SideHost
 {
-    public const string GrpcLink = "Microsoft.Azure.Functions.Worker.WorkerHostedService";
+    private const string GrpcLink = "Microsoft.Azure.Functions.Worker.WorkerHostedService";
 
     public static async Task<IHost> StartAsync(CostSide side, TableClient floorTable, Action<FunctionsApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
@@ -43,4 +43,8 @@ internal static class SideHost
             throw;
         }
     }
+
+    /// <summary>One call as the worker makes it: for the product a sign-out presenting <paramref name="input"/> (a refresh token), for the floor an insert of that family.</summary>
+    public static Task<(int Status, int Code)> CallAsync(CostSide side, IServiceProvider services, string input, CancellationToken cancellationToken) =>
+        side == CostSide.Product ? InProcessApp.SignOutAsync(services, input, cancellationToken) : InsertFunction.CallAsync(services, input, cancellationToken);
 }

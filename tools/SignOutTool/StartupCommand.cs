@@ -85,7 +85,7 @@ internal static class StartupCommand
 
                 ms[side] = clock.Elapsed.TotalMilliseconds;
                 answer = answer?[FirstCall.Length..];
-                if (answer != "200/0")
+                if (answer != FailureHint.Success)
                 {
                     Console.Error.WriteLine($"{side}: first call answered " + (answer is null ? $"nothing ({child.Reason ?? "it ended without a reason"}). If it could not reach storage: " : $"{answer}. Likely cause: ") + FailureHint.For(answer ?? FailureHint.StorageUnavailable));
                     return 3;
@@ -109,12 +109,11 @@ internal static class StartupCommand
             return 1;
         }
 
-        var product = parsed.GetValue(SideCommand.Side) == CostSide.Product;
+        var side = parsed.GetValue(SideCommand.Side);
         InProcessApp.ApplySettings(setup.Settings, storage);
-        using var host = await SideHost.StartAsync(parsed.GetValue(SideCommand.Side), new TableClient(storage, FloorTable), null, cancellationToken).ConfigureAwait(false);
-        var (status, code) = product
-            ? await InProcessApp.SignOutAsync(host.Services, parsed.GetRequiredValue(Token), cancellationToken).ConfigureAwait(false)
-            : await InsertFunction.CallAsync(host.Services, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
+        using var host = await SideHost.StartAsync(side, new TableClient(storage, FloorTable), null, cancellationToken).ConfigureAwait(false);
+        var input = side == CostSide.Product ? parsed.GetRequiredValue(Token) : Guid.NewGuid().ToString("N");
+        var (status, code) = await SideHost.CallAsync(side, host.Services, input, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"{FirstCall}{status}/{code}");
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
         return 0;

@@ -9,7 +9,7 @@ internal sealed record BatchCost(int Requests, double CpuMs, long AllocatedBytes
     public static async Task<BatchCost?> RunAsync(ToolProcess side, int requests, int concurrency, TextWriter error, CancellationToken cancellationToken = default)
     {
         var batch = await side.ReadLineAsync($"{requests} {concurrency}", cancellationToken).ConfigureAwait(false) is { } line ? JsonSerializer.Deserialize<BatchCost>(line) : null;
-        var failure = batch is null ? FailureHint.StorageUnavailable : batch.Outcomes.Keys.Where(o => o != "200/0").MaxBy(o => batch.Outcomes[o]);
+        var failure = batch is null ? FailureHint.StorageUnavailable : FailureHint.MostCommonFailure(batch.Outcomes);
         if (failure is not null)
         {
             await error.WriteLineAsync(batch is null ? $"A side ended before it answered ({side.Reason ?? "no reason given"}). If it could not reach storage: {FailureHint.For(failure)}" : $"{batch.Outcomes[failure]} of {requests} calls answered {failure}. Likely cause: {FailureHint.For(failure)}").ConfigureAwait(false);

@@ -45,12 +45,12 @@ internal static class SideCommand
             return 1;
         }
 
-        var (product, storage) = (parsed.GetValue(Side) == CostSide.Product, parsed.GetRequiredValue(ToolOptions.Storage));
-        var table = new TableClient(storage, $"cost{parsed.GetValue(Side)}{Guid.NewGuid():N}"[..20]);
+        var (side, storage) = (parsed.GetValue(Side), parsed.GetRequiredValue(ToolOptions.Storage));
+        var table = new TableClient(storage, $"cost{side}{Guid.NewGuid():N}"[..20]);
         InProcessApp.ApplySettings(setup.Settings, storage, new Dictionary<string, string>(Telemetry) { ["Revocation__TableName"] = table.Name });
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         var telemetry = new CountingChannel();
-        using var host = await SideHost.StartAsync(parsed.GetValue(Side), table, builder =>
+        using var host = await SideHost.StartAsync(side, table, builder =>
         {
             builder.Services.AddSingleton<ITelemetryChannel>(telemetry);
             builder.Logging.AddFilter<ConsoleLoggerProvider>(_ => false);
@@ -59,12 +59,12 @@ internal static class SideCommand
         {
             var numbers = line.Split(' ').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
             // Made before the window opens; a product token is signed with HMAC, as a client's would be.
-            var inputs = Enumerable.Range(0, numbers[0]).Select(i => product ? setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null) : TokenFamily.FromRootId(Guid.NewGuid().ToString())).ToArray();
+            var inputs = Enumerable.Range(0, numbers[0]).Select(i => side == CostSide.Product ? setup.Minter.Mint("user" + i, Guid.NewGuid().ToString(), null) : TokenFamily.FromRootId(Guid.NewGuid().ToString())).ToArray();
             // The previous batch's garbage is collected before the window opens, so that it is not charged to this one.
             GC.Collect();
             telemetry.Items.Clear();
             var (cpu, allocated) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(precise: true));
-            var report = await LoadRunner.RunAsync(inputs, numbers[1], product ? (token, ct) => InProcessApp.SignOutAsync(host.Services, token, ct) : (family, ct) => InsertFunction.CallAsync(host.Services, family, ct), CancellationToken.None).ConfigureAwait(false);
+            var report = await LoadRunner.RunAsync(inputs, numbers[1], (input, ct) => SideHost.CallAsync(side, host.Services, input, ct), CancellationToken.None).ConfigureAwait(false);
             var cost = new BatchCost(inputs.Length, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - allocated, report.Elapsed.TotalMilliseconds, new(report.Outcomes), new(telemetry.Items));
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(cost)).ConfigureAwait(false);
         }
